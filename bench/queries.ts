@@ -1,0 +1,23 @@
+/** A fixed mix of realistic public searches: text, filters, places, and combinations of them. */
+export const queryMix = [
+  'q=Nachhilfe',
+  'q=Hausaufgabenhilfe&age=9',
+  'q=Mathe&near=48.137,11.575&radius=15',
+  'near=52.52,13.405&radius=10',
+  'near=50.94,6.96&radius=20&age=12&category=tutoring',
+  'region=08&category=homework_help&category=tutoring',
+  'region=09162&age=7',
+  'q=Sprachpatenschaft&lang=ar',
+  'q=Ferienprogramm&region=05',
+  'category=culture_mentorship&access=wheelchair_yes',
+  'age=15&phase=school_to_work&cost=free',
+  'but=true&age=10&near=51.34,12.37&radius=25',
+  'q=Lesepaten&sort=newest',
+  'access=easy_language&access=public_transport',
+  'q=Kita&region=11',
+  'lang=uk&lang=ru&category=german_second_language',
+  'q=Berufsorientierung&near=53.55,9.99&radius=30&sort=distance',
+  'formality=informal&phase=primary_school&region=03',
+  'q=Musik Kinder',
+  'perPage=20',
+];

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { zLabel } from './labels';
+
+/** Every error the API answers with: a code for programs, a message for people, details for fixing it. */
+export const zApiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ApiError = z.infer<typeof zApiError>;
+
+export const zHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({ ok: z.boolean(), offerings: z.number().int().optional() }),
+  search: z.object({ ok: z.boolean(), documents: z.number().int().optional(), message: z.string().optional() }),
+});
+export type Health = z.infer<typeof zHealth>;
+
+const zTermOut = z.object({ id: z.string(), label: zLabel, group: z.string().optional() });
+export const zTaxonomy = z.record(z.string(), z.array(zTermOut).readonly());
+export type Taxonomy = z.infer<typeof zTaxonomy>;

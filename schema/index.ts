@@ -1,0 +1,7 @@
+export * from './labels';
+export * from './taxonomy';
+export * from './languages';
+export * from './region';
+export * from './offering';
+export * from './search';
+export * from './api';

@@ -1,0 +1,74 @@
+import type { NewLocationRow, NewOfferingRow, NewProviderRow } from '../../server/db/schema';
+import { dayOf } from './dates';
+import { OfferingFactory, type OfferingDraft } from './offerings';
+import { buildPlaces, type RegionInput } from './places';
+import { ProviderFactory } from './providers';
+import { Rng } from './random';
+import { renumberByCreation } from './renumber';
+
+export { categoryGaps, isSparseDistrict } from './places';
+
+export interface DemoData {
+  providers: NewProviderRow[];
+  locations: NewLocationRow[];
+  offerings: NewOfferingRow[];
+}
+
+export interface DemoOptions {
+  /** Number of offerings. */
+  count: number;
+  seed: number;
+  /** Region rows; municipalities (8-digit keys) with a weight above zero receive offerings. */
+  regions: readonly RegionInput[];
+  /** The day the data is "as of", YYYY-MM-DD: all dates are counted from it, never from the clock. */
+  today?: string;
+  /** Real postcodes per municipality key; without them postcodes are derived from the key. */
+  postcodesByRegion?: ReadonlyMap<string, readonly string[]>;
+}
+
+export const DEFAULT_TODAY = '2026-11-01';
+
+/** Share of a provider's offerings held at its main site; the rest spread over all its sites. */
+const MAIN_SITE_SHARE = 0.6;
+
+/**
+ * Realistic, fictional demo data: providers, their sites and `count` offerings placed where people live
+ * (municipalities drawn by weight^1.15), with deliberate gaps (see places.ts). Deterministic: the same
+ * options give the same rows, ids from 1 in order of creation, timestamps counted back from `today`.
+ */
+export function generateDemoData(options: DemoOptions): DemoData {
+  const { count, seed, regions } = options;
+  if (!Number.isInteger(count) || count < 0) throw new Error(`generateDemoData: count must be a whole number ≥ 0, got ${count}`);
+  if (!Number.isFinite(seed)) throw new Error(`generateDemoData: seed must be a finite number, got ${seed}`);
+  const today = dayOf(options.today ?? DEFAULT_TODAY);
+  const rng = new Rng(seed);
+  const places = buildPlaces(regions, options.postcodesByRegion);
+
+  const perPlace = new Int32Array(places.places.length);
+  for (let i = 0; i < count; i++) perPlace[places.pick(rng).index]! += 1;
+
+  const providerFactory = new ProviderFactory(rng, places, today);
+  const offeringFactory = new OfferingFactory(rng, today);
+  const providers: ReturnType<ProviderFactory['create']>['row'][] = [];
+  const locations: (NewLocationRow & { id: number })[] = [];
+  const offerings: OfferingDraft[] = [];
+
+  for (const place of places.places) {
+    let left = perPlace[place.index] ?? 0;
+    while (left > 0) {
+      const provider = providerFactory.create(place);
+      const planned = Math.min(left, providerFactory.plannedOfferings(provider));
+      left -= planned;
+      providers.push(provider.row);
+      for (const site of provider.locations) locations.push(site.row);
+      const [main] = provider.locations;
+      for (let k = 0; k < planned; k++) {
+        const site = k === 0 || rng.chance(MAIN_SITE_SHARE) ? main! : rng.pick(provider.locations);
+        offerings.push(offeringFactory.create(provider, site));
+      }
+    }
+  }
+
+  renumberByCreation(providers, locations, offerings);
+  return { providers, locations, offerings };
+}

@@ -1,0 +1,55 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { prepareDirectory } from '../seed/prepare';
+
+// The entry point of `npm start`: configuration, data, search index, then listen; and a clean shutdown
+// (the bundled Meilisearch child included) on Ctrl-C or SIGTERM.
+
+async function start(config: Config): Promise<void> {
+  const app = await buildApp(config);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received, shutting down`);
+    const forced = setTimeout(() => process.exit(1), 15_000);
+    forced.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    await app.ready();
+    prepareDirectory(app.db, { count: config.SEED_COUNT, seed: config.SEED }, app.log);
+    let lastLogged = 0;
+    await app.directory.refresh({
+      onProgress: ({ indexed, total }) => {
+        if (indexed === total || Date.now() - lastLogged > 2000) {
+          lastLogged = Date.now();
+          app.log.info(`indexing offerings: ${indexed} / ${total}`);
+        }
+      },
+    });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    app.log.info(`Bildungslandkarte runs at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
+  } catch (error) {
+    app.log.error({ err: error }, 'could not start');
+    await app.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+try {
+  await start(loadConfig());
+} catch (error) {
+  // Configuration errors are the user's to fix: show them plainly, without a stack trace.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,65 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { MeiliError } from '../search/meili-client';
+
+/** An error a request can cause and a person can act on; its message is shown to the client. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One error answer for the whole app: `{ error, message, details }`. Client errors are explained; server
+ * errors are logged in full and answered without internals.
+ */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({
+      error: 'not_found',
+      message: `Nicht gefunden / Not found: ${request.method} ${request.url.split('?')[0]}`,
+    });
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'request';
+      const details = error.validation.map((v) => ({
+        parameter: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || where,
+        message: v.message,
+      }));
+      const first = details[0];
+      return reply.code(400).send({
+        error: 'invalid_request',
+        message: `Ungültige Anfrage / Invalid request: ${first ? `${first.parameter}: ${first.message}` : where}`,
+        details,
+      });
+    }
+    if (error instanceof HttpError) {
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message, details: error.details });
+    }
+    if (error instanceof MeiliError) {
+      request.log.error({ err: error }, 'search failed');
+      return reply.code(503).send({
+        error: 'search_unavailable',
+        message: 'Die Suche ist gerade nicht erreichbar / Search is unavailable right now. Please try again shortly.',
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, too large bodies, unsupported media types, rate limits.
+      return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({
+      error: 'internal_error',
+      message: 'Interner Fehler / Internal error. It has been logged.',
+    });
+  });
+});

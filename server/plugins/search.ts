@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { join } from 'node:path';
+import type { Config } from '../config';
+import { OfferingIndex } from '../search/indexer';
+import { MeiliClient } from '../search/meili-client';
+import { startMeilisearch, type MeiliProcess } from '../search/meili-process';
+import { OfferingSearch } from '../search/offering-search';
+import { DEFAULT_RADIUS_KM } from '../../schema';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    meili: MeiliClient;
+    offeringIndex: OfferingIndex;
+    offeringSearch: OfferingSearch;
+  }
+}
+
+/**
+ * Meilisearch: the configured one (MEILI_URL), or the bundled binary started as a child process with its
+ * data under DATA_DIR/meili. Stopped with the app.
+ */
+export const searchPlugin = fp<{ config: Config }>(
+  async (app: FastifyInstance, { config }) => {
+    let child: MeiliProcess | undefined;
+    let url = config.MEILI_URL;
+    let key = config.MEILI_MASTER_KEY;
+    if (!url) {
+      child = await startMeilisearch(join(config.DATA_DIR, 'meili'), app.log);
+      url = child.url;
+      key = child.masterKey;
+    }
+    const client = new MeiliClient(url, key);
+    if (!(await client.healthy())) {
+      await child?.stop();
+      throw new Error(`Meilisearch at ${url} is not available: check MEILI_URL and that the server runs`);
+    }
+    const index = new OfferingIndex(client, `${config.MEILI_INDEX_PREFIX}offerings`);
+    app.decorate('meili', client);
+    app.decorate('offeringIndex', index);
+    app.decorate('offeringSearch', new OfferingSearch(client, () => index.uid, DEFAULT_RADIUS_KM));
+    app.addHook('onClose', async () => {
+      await client.close();
+      await child?.stop();
+    });
+  },
+  { name: 'search' },
+);

@@ -1,0 +1,75 @@
+import { and, asc, count, eq, gt } from 'drizzle-orm';
+import type { Db, Executor } from '../db/connection';
+import {
+  locations, offerings, providers, type LocationRow, type NewOfferingRow, type OfferingRow, type ProviderRow,
+} from '../db/schema';
+
+export interface OfferingWithRelations {
+  offering: OfferingRow;
+  provider: ProviderRow;
+  location: LocationRow;
+}
+
+/** The offering with its provider and location, or null when it does not exist or is not published. */
+export function findPublishedOffering(db: Db, id: number): OfferingWithRelations | null {
+  const row = db
+    .select({ offering: offerings, provider: providers, location: locations })
+    .from(offerings)
+    .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .where(and(eq(offerings.id, id), eq(offerings.status, 'published')))
+    .get();
+  return row ?? null;
+}
+
+/** Published offerings with their provider and location, in id order, one batch after the id `afterId`. */
+export function publishedOfferingsAfter(db: Db, afterId: number, limit: number): OfferingWithRelations[] {
+  return db
+    .select({ offering: offerings, provider: providers, location: locations })
+    .from(offerings)
+    .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .where(and(eq(offerings.status, 'published'), gt(offerings.id, afterId)))
+    .orderBy(asc(offerings.id))
+    .limit(limit)
+    .all();
+}
+
+export function countPublishedOfferings(db: Db): number {
+  return db.select({ n: count() }).from(offerings).where(eq(offerings.status, 'published')).get()?.n ?? 0;
+}
+
+export function countOfferings(db: Db): number {
+  return db.select({ n: count() }).from(offerings).get()?.n ?? 0;
+}
+
+export function insertOfferings(db: Executor, rows: NewOfferingRow[]): void {
+  // SQLite allows 32,766 variables a statement; an offering has ~30 columns.
+  for (let i = 0; i < rows.length; i += 500) db.insert(offerings).values(rows.slice(i, i + 500)).run();
+}
+
+/** The fields the in-memory map-point filter needs, for every published offering. */
+export function publishedPointRows(db: Db) {
+  return db
+    .select({
+      id: offerings.id,
+      categories: offerings.categories,
+      phases: offerings.phases,
+      access: offerings.access,
+      languages: offerings.languages,
+      formality: offerings.formality,
+      cost: offerings.cost,
+      but: offerings.butEligible,
+      minAge: offerings.minAge,
+      maxAge: offerings.maxAge,
+      regionKey: locations.regionKey,
+      lat: locations.lat,
+      lng: locations.lng,
+    })
+    .from(offerings)
+    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .where(eq(offerings.status, 'published'))
+    .orderBy(asc(offerings.id))
+    .all();
+}
+export type PointRow = ReturnType<typeof publishedPointRows>[number];

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  accessFeatures, accessNeedGroups, categories, childProtectionMeasures, costs, formalities, fundingProgrammes,
+  languages, phases, providerKinds, statuses, zHealth, zTaxonomy, type Health,
+} from '../../schema';
+import { countPublishedOfferings } from '../repos/offerings-repo';
+
+const taxonomy = {
+  categories, formalities, phases, accessNeedGroups, accessFeatures, costs, languages, childProtectionMeasures,
+  fundingProgrammes, providerKinds, statuses,
+};
+
+export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/health', {
+    schema: {
+      summary: 'Whether the database and the search index answer',
+      tags: ['meta'],
+      response: { 200: zHealth, 503: zHealth },
+    },
+    handler: async (_request, reply) => {
+      const health: Health = { status: 'ok', database: { ok: false }, search: { ok: false } };
+      try {
+        health.database = { ok: true, offerings: countPublishedOfferings(app.db) };
+      } catch (error) {
+        app.log.error({ err: error }, 'database health check failed');
+      }
+      try {
+        const documents = await app.offeringIndex.documentCount();
+        health.search = documents === null
+          ? { ok: false, message: 'the offerings index does not exist yet' }
+          : { ok: true, documents };
+      } catch (error) {
+        health.search = { ok: false, message: (error as Error).message };
+      }
+      if (!health.database.ok || !health.search.ok) health.status = 'degraded';
+      return reply.code(health.status === 'ok' ? 200 : 503).send(health);
+    },
+  });
+
+  app.get('/api/taxonomy', {
+    schema: {
+      summary: 'Every vocabulary with German and English labels',
+      tags: ['meta'],
+      response: { 200: zTaxonomy },
+    },
+    handler: async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+      return taxonomy;
+    },
+  });
+};

@@ -1,0 +1,26 @@
+import { synonymsSetting, germanStopWords } from './synonyms';
+
+/** Fields of the search document that filters and facets use (see documents.ts). */
+export const filterableAttributes = [
+  'categories', 'phases', 'access', 'languages', 'formality', 'cost', 'but', 'minAge', 'maxAge', 'regions', '_geo',
+];
+
+/** The desired settings of the offerings index; applied idempotently on start and on every reindex. */
+export function offeringIndexSettings(maxDocuments: number) {
+  return {
+    // 'sort' first: a chosen order (distance, newest) is kept strictly; without one it changes nothing.
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+    // Earlier attributes rank higher: a match in the title beats one in the description.
+    searchableAttributes: ['title', 'categoryLabels', 'compoundParts', 'providerName', 'description', 'city', 'postcode'],
+    filterableAttributes,
+    sortableAttributes: ['_geo', 'createdTs'],
+    displayedAttributes: ['*'],
+    synonyms: synonymsSetting(),
+    stopWords: germanStopWords,
+    typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    // Totals and facet counts must be exact for every query, also for the whole country.
+    pagination: { maxTotalHits: Math.max(100_000, maxDocuments * 2) },
+    faceting: { maxValuesPerFacet: 100 },
+  };
+}
+export type OfferingIndexSettings = ReturnType<typeof offeringIndexSettings>;

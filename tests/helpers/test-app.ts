@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { buildApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import type { Db } from '../../server/db/connection';
+import { ensureReferenceData, seedDemoData } from '../../seed/prepare';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/**
+ * Builds the real app against the run's Meilisearch, with its own SQLite file and its own index prefix,
+ * so test files can run side by side. `fill` writes the data before the index is built.
+ */
+export async function startTestApp(
+  options: { demoCount?: number; seed?: number; fill?: (db: Db) => void; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'blk-test-data-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    MEILI_URL: inject('meiliUrl'),
+    MEILI_MASTER_KEY: inject('meiliKey'),
+    MEILI_INDEX_PREFIX: `t${process.pid}_${++counter}_`,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT: '100000',
+    ...options.env,
+  });
+  const app = await buildApp(config);
+  await app.ready();
+  const log = { info: () => {} };
+  ensureReferenceData(app.db, log);
+  if (options.demoCount) seedDemoData(app.db, { count: options.demoCount, seed: options.seed ?? 7 });
+  options.fill?.(app.db);
+  await app.directory.refresh();
+  return {
+    app,
+    config,
+    async close() {
+      await app.meili.request('DELETE', `/indexes/${app.offeringIndex.uid}`).catch(() => undefined);
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
