@@ -18,6 +18,6 @@ export const queryMix = [
   'lang=uk&lang=ru&category=german_second_language',
   'q=Berufsorientierung&near=53.55,9.99&radius=30&sort=distance',
   'formality=informal&phase=primary_school&region=03',
-  'q=Musik Kinder',
+  'q=Musik%20Kinder',
   'perPage=20',
 ];

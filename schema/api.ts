@@ -19,3 +19,10 @@ export type Health = z.infer<typeof zHealth>;
 const zTermOut = z.object({ id: z.string(), label: zLabel, group: z.string().optional() });
 export const zTaxonomy = z.record(z.string(), z.array(zTermOut).readonly());
 export type Taxonomy = z.infer<typeof zTaxonomy>;
+
+export const zClientConfig = z.object({
+  /** Null when the directory runs without a tile server: the map then shows bundled outlines only. */
+  tiles: z.object({ url: z.string(), attribution: z.string() }).nullable(),
+  reportEmail: z.string(),
+});
+export type ClientConfig = z.infer<typeof zClientConfig>;

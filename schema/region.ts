@@ -34,3 +34,29 @@ export const zRegionMatch = zRegion.extend({
 export type RegionMatch = z.infer<typeof zRegionMatch>;
 
 export const zRegionsResponse = z.object({ regions: z.array(zRegionMatch) });
+
+/** Key of a region that has an outline: a state (2 digits), district (5) or municipality (8). */
+export const zRegionOutlineKey = z
+  .string()
+  .regex(/^(\d{2}|\d{5}|\d{8})$/, 'the official key (AGS) of a state (2 digits), district (5) or municipality (8)');
+
+/** GeoJSON position: [longitude, latitude]. */
+const zPosition = z.tuple([z.number(), z.number()]);
+/** A closed ring (first position repeated at the end); outer rings counter-clockwise, holes clockwise. */
+const zLinearRing = z.array(zPosition).min(4);
+/** Outer ring first, then holes. */
+const zPolygonRings = z.array(zLinearRing).min(1);
+
+export const zOutlineGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: zPolygonRings }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(zPolygonRings).min(1) }),
+]);
+export type OutlineGeometry = z.infer<typeof zOutlineGeometry>;
+
+/** A region's simplified outline as a GeoJSON Feature. */
+export const zRegionOutline = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({ key: z.string(), name: z.string(), level: zRegionLevel }),
+  geometry: zOutlineGeometry,
+});
+export type RegionOutline = z.infer<typeof zRegionOutline>;

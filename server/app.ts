@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { databaseFile, type Config } from './config';
+import { databaseFile, tileOrigin, type Config } from './config';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin } from './plugins/errors';
 import { searchPlugin } from './plugins/search';
@@ -31,8 +31,8 @@ declare module 'fastify' {
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
-    // Search parameters never need more; longer URLs are an attack or a bug.
-    maxParamLength: 200,
+    // Path parameters (ids) never need more; longer ones are an attack or a bug.
+    routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
   }).withTypeProvider<ZodTypeProvider>();
@@ -47,7 +47,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https://tile.openstreetmap.org'],
+        imgSrc: ["'self'", 'data:', ...(tileOrigin(config) ? [tileOrigin(config)!] : [])],
         connectSrc: ["'self'"],
       },
     },
@@ -74,7 +74,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const state = new DirectoryState(app.db, app.offeringIndex);
   app.decorate('directory', state);
 
-  await app.register(metaRoutes);
+  await app.register(metaRoutes, { config });
   await app.register(regionRoutes, { state });
   await app.register(offeringRoutes, { mapPoints: new MapPointsService(state, app.offeringSearch) });
   await app.register(webPlugin);

@@ -19,6 +19,16 @@ export const zConfig = z.object({
   SEED: z.coerce.number().int().default(1),
   /** Requests per minute and client address on the public API. */
   RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** Map tiles as an {z}/{x}/{y} URL template, or `none` for a map of bundled outlines only. */
+  TILE_URL: z
+    .string()
+    .refine((v) => v === 'none' || (/^https?:\/\//.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))), {
+      message: 'TILE_URL must be an http(s) URL template with {z}, {x} and {y}, or none',
+    })
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  TILE_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-Mitwirkende / contributors'),
+  /** Where "report a problem" links on offerings send their mail (the responsible education office). */
+  REPORT_EMAIL: z.email('REPORT_EMAIL must be an e-mail address').default('redaktion@bildungslandkarte.example'),
 });
 export type Config = z.output<typeof zConfig>;
 
@@ -38,4 +48,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 export function databaseFile(config: Config): string {
   return resolve(config.DATA_DIR, 'bildungslandkarte.db');
+}
+
+/** The origin a browser loads tiles from, for the Content-Security-Policy (`{s}` subdomains as a wildcard). */
+export function tileOrigin(config: Config): string | null {
+  if (config.TILE_URL === 'none') return null;
+  const url = new URL(config.TILE_URL.replace('{s}', 'subdomain').replace(/\{[a-z]+\}/g, '0'));
+  return url.origin.replace('//subdomain.', '//*.');
 }

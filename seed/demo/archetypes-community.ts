@@ -5,6 +5,11 @@ import { CHURCH_PATRONS, CITY_QUARTERS, COMPANY_TRADES, KITA_NAMES, SPORTS_CLUB_
 // Providers of community life: churches, youth centres, clubs, culture, the municipality, day care,
 // families, companies.
 
+const SPORTS_VENUES = [
+  ['Sporthalle am Schulzentrum', 'in der Sporthalle am Schulzentrum'], ['Vereinsheim', 'im Vereinsheim'],
+  ['Sportpark', 'im Sportpark'], ['Turnhalle', 'in der Turnhalle'],
+] as const;
+
 /**
  * The district authority: "Landratsamt Göppingen" in Bavaria, Baden-Württemberg, Saxony and Thuringia,
  * "Kreisverwaltung Mettmann" elsewhere; regions ("Region Hannover") are their own authority.
@@ -21,7 +26,9 @@ export const COMMUNITY_ARCHETYPES: readonly Archetype[] = [
     categories: { homework_help: 2, parent_education: 2, open_youth_work: 2, holiday_programme: 2, language_mentorship: 1, music_arts: 1, early_childhood: 1, mentoring: 0.5 },
     identity(place, rng) {
       const patron = rng.pick(CHURCH_PATRONS);
-      const confession = rng.chance(0.5) ? 'Evangelische Kirchengemeinde' : 'Katholische Pfarrgemeinde';
+      // Saints' names are common to both churches; "Lukaskirche" and the like are Protestant.
+      const saint = /^(St\.|Heilig)/.test(patron);
+      const confession = !saint || rng.chance(0.5) ? 'Evangelische Kirchengemeinde' : 'Katholische Pfarrgemeinde';
       const name = rng.chance(0.6) ? `${confession} ${patron}` : `${confession} ${patron} ${place.name}`;
       return { name, venue: { name: `Gemeindehaus ${patron}`, at: `im Gemeindehaus ${patron}` } };
     },
@@ -63,7 +70,8 @@ export const COMMUNITY_ARCHETYPES: readonly Archetype[] = [
       const prefix = rng.pick(SPORTS_CLUB_PREFIXES);
       const year = rng.int(1848, 1978);
       const name = rng.chance(0.5) ? `${prefix} ${year} ${place.name} e.V.` : `${prefix} ${place.name} ${year} e.V.`;
-      return { name, venue: { name: rng.pick(['Sporthalle am Schulzentrum', 'Vereinsheim', 'Sportpark']), at: 'in unserer Sportstätte' } };
+      const [venue, at] = rng.pick(SPORTS_VENUES);
+      return { name, venue: { name: venue, at } };
     },
     about: (place) => `Unser Sportverein ist seit Generationen fester Teil des Lebens in ${place.name}.`,
   }),
@@ -71,8 +79,13 @@ export const COMMUNITY_ARCHETYPES: readonly Archetype[] = [
     id: 'culture_centre', kind: 'cultural_institution', size: [3, 12], share: { village: 0.5, town: 2, city: 3.5 }, volunteerRun: false,
     categories: { culture_guides: 4, culture_mentorship: 3, music_arts: 3, holiday_programme: 1 },
     identity(place, rng) {
-      const name = rng.pick([`Kulturzentrum ${rng.pick(YOUTH_HOUSE_NAMES)}`, `Stadtmuseum ${place.name}`, `Theater ${place.name}`, `Kunstverein ${place.name} e.V.`, `Kulturbüro ${place.name}`]);
-      return { name, venue: { name: null, at: 'in unserem Haus' } };
+      const house = rng.pick(YOUTH_HOUSE_NAMES);
+      const [name, at] = rng.pick([
+        [`Kulturzentrum ${house}`, `im Kulturzentrum ${house}`], [`Stadtmuseum ${place.name}`, 'im Stadtmuseum'],
+        [`Theater ${place.name}`, 'im Theater'], [`Kunstverein ${place.name} e.V.`, 'in der Kunsthalle'],
+        [`Kulturbüro ${place.name}`, 'im Kulturhaus'],
+      ] as const);
+      return { name, venue: { name: null, at } };
     },
     about: (place) => `Wir machen Kultur in ${place.name} für alle zugänglich, besonders für Kinder und Jugendliche.`,
   }),
@@ -92,8 +105,11 @@ export const COMMUNITY_ARCHETYPES: readonly Archetype[] = [
     categories: { early_childhood: 5, parent_education: 2 },
     identity(place, rng) {
       const kita = rng.pick(KITA_NAMES);
-      const name = rng.pick([`Kita ${kita}`, `Kinderhaus ${kita}`, `Evangelischer Kindergarten ${kita}`, `Städtische Kita ${kita} ${place.name}`]);
-      return { name, venue: { name: null, at: 'in unserer Kita' } };
+      const [name, at] = rng.pick([
+        [`Kita ${kita}`, `in der Kita ${kita}`], [`Kinderhaus ${kita}`, `im Kinderhaus ${kita}`],
+        [`Evangelischer Kindergarten ${kita}`, `im Kindergarten ${kita}`], [`Städtische Kita ${kita} ${place.name}`, `in der Kita ${kita}`],
+      ] as const);
+      return { name, venue: { name: null, at } };
     },
     about: () => 'Unsere Kita versteht sich als Ort der Bildung für Kinder und als Anlaufstelle für Familien.',
   }),
@@ -112,7 +128,7 @@ export const COMMUNITY_ARCHETYPES: readonly Archetype[] = [
     identity(place, rng) {
       const surname = rng.pick(SURNAMES);
       const name = rng.pick([`Stadtwerke ${place.name} GmbH`, `${surname} ${rng.pick(COMPANY_TRADES)} GmbH`, `${rng.pick(COMPANY_TRADES)} ${surname} GmbH & Co. KG`, `Sparkasse ${districtShortName(place.district)}`]);
-      return { name, venue: { name: 'Ausbildungswerkstatt', at: 'in unserer Ausbildungswerkstatt' } };
+      return { name, venue: { name: 'Ausbildungswerkstatt', at: 'in der Ausbildungswerkstatt' } };
     },
     about: () => 'Als Ausbildungsbetrieb zeigen wir jungen Menschen, welche Berufe es bei uns gibt.',
   }),

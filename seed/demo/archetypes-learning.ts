@@ -50,7 +50,7 @@ export const LEARNING_ARCHETYPES: readonly Archetype[] = [
     identity(place, rng) {
       const surname = rng.pick(SURNAMES);
       const name = rng.pick([`Lernwerkstatt ${surname}`, `Nachhilfe ${surname}`, `Lernstudio ${surname}`, `Lerninsel ${place.name}`, `Lernpunkt ${surname}`, `Nachhilfeschule ${surname} & ${rng.pick(SURNAMES)}`]);
-      return { name, venue: { name: null, at: 'in unseren Räumen' } };
+      return { name, venue: { name: null, at: rng.pick(['im Lernstudio', 'in der Lernwerkstatt', 'in den Nachhilferäumen']) } };
     },
     about: () => 'Wir bieten Nachhilfe in kleinen Gruppen und einzeln, mit erfahrenen Lehrkräften und Studierenden.',
   }),
@@ -90,7 +90,7 @@ export const LEARNING_ARCHETYPES: readonly Archetype[] = [
         `Diakonie ${short}`, `DRK-Kreisverband ${short} e.V.`, `Internationaler Bund ${short}`,
       ]);
       const street = rng.pick(STREETS);
-      return { name, venue: { name: `Beratungsstelle ${street}`, at: 'in unserer Beratungsstelle' } };
+      return { name, venue: { name: `Beratungsstelle ${street}`, at: 'in der Beratungsstelle' } };
     },
     about: (place) => `Als Wohlfahrtsverband ${inDistrict(place.district)} begleiten wir Familien, Kinder und Zugewanderte.`,
   }),

@@ -22,14 +22,33 @@ export function dayFromParts(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
+// Formatting dates through Date objects costs more than the rest of an offering; a few thousand distinct
+// days occur, so their texts are cached.
+const isoDates = new Map<number, string>();
+
 /** YYYY-MM-DD of a day number. */
 export function isoDateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let text = isoDates.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoDates.set(day, text);
+  }
+  return text;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 /** An ISO timestamp (as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it) at `ms` milliseconds into `day`. */
 export function isoTimestampOf(day: number, ms: number): string {
-  return new Date(day * DAY_MS + ms).toISOString();
+  const wholeDay = day + Math.floor(ms / DAY_MS);
+  const rest = ms - (wholeDay - day) * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  const m = Math.floor((rest % 3_600_000) / 60_000);
+  const s = Math.floor((rest % 60_000) / 1000);
+  // join() gives one flat string; a template literal would keep a tree of pieces alive for every row.
+  return [isoDateOf(wholeDay), 'T', pad(h, 2), ':', pad(m, 2), ':', pad(s, 2), '.', pad(rest % 1000, 3), 'Z'].join('');
 }
 
 export function yearOf(day: number): number {

@@ -28,6 +28,7 @@ export interface DemoOptions {
 
 export const DEFAULT_TODAY = '2026-11-01';
 
+const DAY_MS = 86_400_000;
 /** Share of a provider's offerings held at its main site; the rest spread over all its sites. */
 const MAIN_SITE_SHARE = 0.6;
 
@@ -50,6 +51,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const providerFactory = new ProviderFactory(rng, places, today);
   const offeringFactory = new OfferingFactory(rng, today);
   const providers: ReturnType<ProviderFactory['create']>['row'][] = [];
+  const providerTimes: number[] = [];
   const locations: (NewLocationRow & { id: number })[] = [];
   const offerings: OfferingDraft[] = [];
 
@@ -60,6 +62,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       const planned = Math.min(left, providerFactory.plannedOfferings(provider));
       left -= planned;
       providers.push(provider.row);
+      providerTimes.push(provider.createdDay * DAY_MS + provider.createdMs);
       for (const site of provider.locations) locations.push(site.row);
       const [main] = provider.locations;
       for (let k = 0; k < planned; k++) {
@@ -69,6 +72,5 @@ export function generateDemoData(options: DemoOptions): DemoData {
     }
   }
 
-  renumberByCreation(providers, locations, offerings);
-  return { providers, locations, offerings };
+  return renumberByCreation(providers, providerTimes, locations, offerings, offeringFactory.createdTimes);
 }

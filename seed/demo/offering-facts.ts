@@ -21,9 +21,8 @@ const OTHER_LANGUAGES = weighted<Language>({
 const LANGUAGE_NAMES = new Map<string, string>(languageTerms.map((l) => [l.id, l.label.de]));
 
 /** German always; other languages where the profile or the title call for them. */
-export function chooseLanguages(profile: Profile, forceOther: boolean, topicLang: Language | undefined, stateKey: string, rng: Rng): Language[] {
+export function chooseLanguages(profile: Profile, forceOther: boolean, stateKey: string, rng: Rng): Language[] {
   const chosen: Language[] = ['de'];
-  if (topicLang) chosen.push(topicLang);
   if (forceOther || rng.chance(profile.otherLanguages)) {
     const count = rng.chance(0.5) ? 1 : rng.chance(0.7) ? 2 : 3;
     for (let i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-import type { Category, Contact } from '../../schema';
+import type { Category, Contact, ProviderKind } from '../../schema';
 import type { NewOfferingRow } from '../../server/db/schema';
 import { AUDIENCES, type Audience } from './audiences';
 import { isoDateOf, isoTimestampOf } from './dates';
@@ -21,6 +21,15 @@ export type OfferingDraft = NewOfferingRow & { id: number; createdAt: string; up
 
 const NO_TOPIC: Topic = { n: '', k: '' };
 const DAY_MS = 86_400_000;
+/**
+ * How much less often than a volunteer-run provider a provider of this kind seeks volunteers: welfare
+ * associations and libraries run mentor programmes too; tutoring businesses and companies never do.
+ */
+const VOLUNTEER_FACTOR: Partial<Record<ProviderKind, number>> = {
+  association: 0.7, youth_services: 0.7, library: 0.7, cultural_institution: 0.6, foundation: 0.8, church: 0.8,
+  private_tutor: 0, company: 0,
+};
+
 /** Categories whose families most need plain German. */
 const EASY_LANGUAGE_RATE: Partial<Record<Category, number>> = {
   education_counselling: 0.12, german_second_language: 0.1, parent_education: 0.1, language_mentorship: 0.08,
@@ -37,6 +46,8 @@ function compact<T>(list: readonly T[]): T[] {
 /** Builds offerings one at a time; what an offering is about follows from its provider's archetype. */
 export class OfferingFactory {
   private nextId = 1;
+  /** Creation time (ms since 1970) of each offering, by id - 1: renumbering sorts by it. */
+  readonly createdTimes: number[] = [];
 
   constructor(private readonly rng: Rng, private readonly today: number) {}
 
@@ -55,7 +66,7 @@ export class OfferingFactory {
     const status = STATUSES.pick(rng);
     const scheduleKind = theme.schedule ?? profile.schedule.pick(rng);
     const { schedule, season } = makeSchedule(scheduleKind, aud, location.place.stateKey, this.today, status === 'archived', rng);
-    const langs = chooseLanguages(profile, theme.otherLanguage === true, undefined, location.place.stateKey, rng);
+    const langs = chooseLanguages(profile, theme.otherLanguage === true, location.place.stateKey, rng);
     const costs = chooseCost(profile, priceUnitFor(scheduleKind, profile), arch, aud, theme.but === true, rng);
     const who = person(rng);
     const formal = rng.chance(0.35);
@@ -92,11 +103,11 @@ export class OfferingFactory {
 
     const places = chooseCapacity(profile.capacity, rng);
     const access = chooseAccess(location.access, profile, theme.childcare === true, EASY_LANGUAGE_RATE[category] ?? 0.04, rng);
-    const seeksVolunteers = arch.kind !== 'private_tutor' && arch.kind !== 'company' &&
-      rng.chance(arch.volunteerRun ? profile.volunteers : profile.volunteers * 0.3);
+    const seeksVolunteers = rng.chance(profile.volunteers * (arch.volunteerRun ? 1 : VOLUNTEER_FACTOR[arch.kind] ?? 0.3));
     const protection = chooseProtection(aud, seeksVolunteers || arch.volunteerRun, rng);
     const description = describe(c, {
-      category, cost: costs.cost, but: costs.but, dropIn: profile.capacity === 'open', waitingList: places.waitingList,
+      category, cost: costs.cost, but: costs.but, dropIn: profile.capacity === 'open', ongoing: schedule.startDate === undefined,
+      waitingList: places.waitingList,
       seeksVolunteers, otherLanguages: langs.length > 1, access, protection,
     }, rng);
 
@@ -160,6 +171,7 @@ export class OfferingFactory {
     const updatedMs = updatedDay === createdDay
       ? Math.min(DAY_MS - 1, createdMs + rng.int(60, 7200) * 1000)
       : rng.int(7 * 3600, 20 * 3600) * 1000 + rng.int(0, 999);
+    this.createdTimes.push(createdDay * DAY_MS + createdMs);
     return {
       lastConfirmedAt: isoDateOf(confirmedDay),
       createdAt: isoTimestampOf(createdDay, createdMs),

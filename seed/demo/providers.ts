@@ -5,6 +5,7 @@ import { COMMUNITY_ARCHETYPES } from './archetypes-community';
 import { LEARNING_ARCHETYPES, PROVIDER_CLOSINGS } from './archetypes-learning';
 import { isoTimestampOf, yearOf } from './dates';
 import { slugOf } from './names';
+import { sentence } from './texts/sentence';
 import { phoneNumber } from './numbers';
 import { positionIn, type Place, type PlaceIndex, type SizeClass } from './places';
 import { Weighted, type Rng } from './random';
@@ -48,6 +49,8 @@ const WHEELCHAIR_BY_KIND: Partial<Record<ProviderKind, readonly number[]>> = {
   kita: [50, 20, 10], private_tutor: [20, 20, 30], church: [30, 30, 15], company: [35, 20, 15],
 };
 const WHEELCHAIR_DEFAULT = [30, 25, 20];
+/** The legal form stays last when a name gets a suffix: "… Nord e.V.". */
+const LEGAL_FORM = / (e\.V\.|gGmbH|GmbH & Co\. KG|GmbH)$/;
 const QUARTER_SUFFIXES = [
   'Mitte', 'Nord', 'Süd', 'West', 'Ost', 'Altstadt', 'Innenstadt', 'Nordstadt', 'Südstadt', 'Weststadt', 'Oststadt', 'Neustadt',
 ] as const;
@@ -82,9 +85,9 @@ export class ProviderFactory {
     const createdDay = this.today - rng.int(60, 6 * 365);
     const createdMs = rng.int(7 * 3600, 19 * 3600) * 1000 + rng.int(0, 999);
     const updatedDay = Math.min(this.today, createdDay + rng.skewed(0, this.today - createdDay, 0.6));
-    const description = [arch.about(place, rng)];
+    const description = [sentence(arch.about(place, rng))];
     const closing = rng.pick(PROVIDER_CLOSINGS);
-    if (closing.fits(arch) && rng.chance(0.8)) description.push(closing.text(place.name, yearOf(createdDay) - rng.int(0, 40)));
+    if (closing.fits(arch) && rng.chance(0.8)) description.push(sentence(closing.text(place.name, yearOf(createdDay) - rng.int(0, 40))));
 
     const row: ProviderDraft['row'] = {
       id: this.nextProviderId++,
@@ -166,7 +169,9 @@ export class ProviderFactory {
       const quarter = QUARTER_SUFFIXES[i % QUARTER_SUFFIXES.length] ?? 'Mitte';
       const round = Math.floor(i / QUARTER_SUFFIXES.length);
       const suffix = round === 0 ? quarter : `${quarter} ${round + 1}`;
-      candidate = name.includes(place.name) ? name.replace(place.name, `${place.name}-${suffix}`) : `${name} ${suffix}`;
+      candidate = name.includes(place.name)
+        ? name.replace(place.name, `${place.name}-${suffix}`)
+        : name.replace(LEGAL_FORM, '') + ` ${suffix}` + (LEGAL_FORM.exec(name)?.[0] ?? '');
     }
     this.usedNames.add(candidate);
     return candidate;

@@ -49,6 +49,12 @@ function dayAround(today: number, past: boolean, rng: Rng, maxDays: number): num
   return past ? today - rng.int(20, maxDays) : today + rng.int(7, maxDays);
 }
 
+/** Courses do not start between Christmas and Epiphany. */
+function inChristmasBreak(day: number): boolean {
+  const monthDay = isoDateOf(day).slice(5);
+  return monthDay >= '12-21' || monthDay <= '01-06';
+}
+
 export function makeSchedule(
   kind: ScheduleKind, aud: Audience, stateKey: string, today: number, past: boolean, rng: Rng,
 ): ScheduleChoice {
@@ -87,7 +93,8 @@ export function makeSchedule(
     case 'course': {
       const count = rng.int(4, 12);
       const day = rng.int(0, 4);
-      const start = mondayFrom(dayAround(today, past, rng, past ? 300 : 150)) + day;
+      let start = mondayFrom(dayAround(today, past, rng, past ? 300 : 150)) + day;
+      while (inChristmasBreak(start)) start += 7;
       const end = start + 7 * (count - 1);
       return {
         season,

@@ -3,6 +3,7 @@
  *
  *   seed/reference/data/regions.json            states, districts, municipalities
  *   seed/reference/data/postcodes.json          postcode → [lat, lng, municipality key, place]
+ *   seed/reference/data/outlines.json           region key → simplified outline (GeoJSON geometry)
  *   seed/reference/data/district-population.json  district populations (input, refreshed on request)
  *   web/public/geo/laender.geojson, kreise.geojson  simplified outlines for the map
  *
@@ -18,8 +19,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReference } from './checks';
+import { jsonLines } from './json-lines';
 import { buildOutlines } from './outlines';
 import { buildPostcodes } from './postcodes';
+import { buildRegionOutlines } from './region-outlines';
 import { buildRegions } from './regions';
 import {
   readAreas, readDistricts, readLargeRecipientPostcodes, readPostcodeList, readPostcodePlaces, readZipCodeStates,
@@ -33,6 +36,9 @@ interface Config {
   dataDir: string;
   geoDir: string;
 }
+
+/** outlines.json is loaded into SQLite at every fresh start, so it is kept small. */
+const OUTLINES_MAX_BYTES = 8_000_000;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -54,16 +60,6 @@ function write(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
   console.log(`  wrote ${relative(repoRoot, path)} (${(statSync(path).size / 1024).toFixed(1)} KiB)`);
-}
-
-/** A JSON array or object with one entry per line: compact, yet diffs line by line. */
-function jsonLines(entries: unknown[] | Record<string, unknown>): string {
-  if (Array.isArray(entries)) return `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n`;
-  // Sorted here: objects keep integer-like keys ("10115") ahead of the others ("01067").
-  const lines = Object.entries(entries)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
-  return `{\n${lines.join(',\n')}\n}\n`;
 }
 
 interface PopulationFile {
@@ -115,6 +111,22 @@ function main(): void {
   const base = buildRegions({ laender, kreise, gemeinden: readAreas('gemeinden'), districts });
   console.log(`    districts rebuilt from municipalities: ${base.report.rebuiltDistricts.join(', ') || 'none'}`);
   console.log(`    municipalities added from district outlines: ${base.report.addedMunicipalities.join(', ') || 'none'}`);
+
+  console.log('Region outlines …');
+  const regionOutlines = buildRegionOutlines(
+    base.regions.map((r) => ({ key: r.key, level: r.level, polygons: base.polygons.get(r.key) ?? [] })),
+    { maxBytes: OUTLINES_MAX_BYTES },
+  );
+  write(join(config.dataDir, 'outlines.json'), regionOutlines.json);
+  for (const l of regionOutlines.levels) {
+    const m = (km: number) => `${Math.round(km * 1000)} m`;
+    console.log(
+      `    ${l.level}: ${l.regions} outlines, ${l.positions.toLocaleString('en')} positions, ` +
+        `${(l.bytes / 1024).toFixed(0)} KiB, tolerance ${(l.relativeTolerance * 100).toFixed(2)} % of the extent: ` +
+        `${m(l.toleranceKm.min)} … ${m(l.toleranceKm.median)} (median) … ${m(l.toleranceKm.max)}; ` +
+        `largest part restored: ${l.restored.join(', ') || 'none'}`,
+    );
+  }
 
   console.log('Postcodes …');
   const largeRecipients = new Set(readLargeRecipientPostcodes());

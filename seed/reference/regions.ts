@@ -4,7 +4,7 @@
  */
 import {
   bboxOf, centroidOf, interiorPoint, representativePoint, round, totalAreaKm2, unionBbox,
-  type Bbox, type Position,
+  type Bbox, type Polygon, type Position,
 } from './geometry';
 import type { AreaFeature, DistrictRecord } from './sources';
 import type { WeightInput } from './weights';
@@ -78,10 +78,12 @@ function toRecord(area: Area, level: RegionLevel, parentKey: string | null): Reg
   };
 }
 
-/** Region records (without weights yet) and what the weights are estimated from. */
+/** Region records (without weights yet), what the weights are estimated from, and each region's outline. */
 export function buildRegions(input: RegionInput): {
   regions: RegionRecord[];
   municipalities: WeightInput[];
+  /** The polygons behind each region record, by key, including rebuilt districts and added municipalities. */
+  polygons: Map<string, Polygon[]>;
   report: RegionReport;
 } {
   const laender = input.laender.map(locate);
@@ -117,5 +119,6 @@ export function buildRegions(input: RegionInput): {
   ];
   regions.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const municipalities = [...gemeinden.values()].map((g) => ({ key: g.key, type: g.type, areaKm2: totalAreaKm2(g.polygons) }));
-  return { regions, municipalities, report };
+  const polygons = new Map([...laender, ...kreise.values(), ...gemeinden.values()].map((area) => [area.key, area.polygons]));
+  return { regions, municipalities, polygons, report };
 }

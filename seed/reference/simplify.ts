@@ -13,7 +13,15 @@ export interface SimplifyOptions {
   toleranceKm: number;
   /** Decimals the coordinates are rounded to. */
   decimals: number;
+  /**
+   * A tolerance (km) per area of the layer, in place of `toleranceKm`. A border takes the smallest tolerance
+   * of the areas it separates, so that it stays shared.
+   */
+  areaToleranceKm?: readonly number[];
 }
+
+/** The tolerance (degrees) for one arc; it must come out the same from either side of the arc. */
+type ArcTolerance = (arc: Position[]) => number;
 
 /** Degrees of longitude shrink by cos(latitude); 51° is the middle of Germany. */
 const LNG_SCALE = Math.cos((51 * Math.PI) / 180);
@@ -124,17 +132,21 @@ function rotateToSmallest(ring: Ring): Ring {
   return [...rotated, rotated[0]!];
 }
 
-function simplifyRing(ring: Ring, junctions: Set<string>, tolerance: number): Ring {
+function simplifyRing(ring: Ring, junctions: Set<string>, toleranceOf: ArcTolerance): Ring {
   const open = ring.slice(0, -1);
   const cut = open.findIndex((p) => junctions.has(pointKey(p)));
-  if (cut === -1) return simplifyArc(rotateToSmallest(ring), tolerance);
+  if (cut === -1) {
+    const loop = rotateToSmallest(ring);
+    return simplifyArc(loop, toleranceOf(loop));
+  }
   // Start at the first junction, then cut at every junction.
   const rotated = [...open.slice(cut), ...open.slice(0, cut), open[cut]!];
   const result: Position[] = [rotated[0]!];
   let from = 0;
   for (let i = 1; i < rotated.length; i++) {
     if (i === rotated.length - 1 || junctions.has(pointKey(rotated[i]!))) {
-      result.push(...simplifyArc(rotated.slice(from, i + 1), tolerance).slice(1));
+      const arc = rotated.slice(from, i + 1);
+      result.push(...simplifyArc(arc, toleranceOf(arc)).slice(1));
       from = i;
     }
   }
@@ -169,19 +181,52 @@ export function dropSmallParts(layer: Polygon[][], minAreaKm2: number): Polygon[
   });
 }
 
-/** Simplifies every area of a layer together; the result keeps the order of `layer`. */
-export function simplifyLayer(layer: Polygon[][], options: SimplifyOptions): Polygon[][] {
+/**
+ * Per-area tolerances as an arc tolerance: the smallest tolerance of the areas an arc's inner points belong
+ * to. Between two junctions every point belongs to the same rings, so both sides of a border find the same
+ * value (the ends are junctions, shared with further areas, and left out for that reason).
+ */
+function arcToleranceByArea(layer: Polygon[][], areaToleranceKm: readonly number[]): ArcTolerance {
+  const byPoint = new Map<string, number>();
+  layer.forEach((polygons, i) => {
+    const tolerance = areaToleranceKm[i];
+    if (tolerance === undefined) throw new Error(`no tolerance for area ${i}`);
+    for (const ring of polygons.flat()) {
+      for (const point of ring) {
+        const key = pointKey(point);
+        const seen = byPoint.get(key);
+        if (seen === undefined || tolerance < seen) byPoint.set(key, tolerance);
+      }
+    }
+  });
+  return (arc) => {
+    let smallest = Infinity;
+    for (let i = 1; i < arc.length - 1; i++) smallest = Math.min(smallest, byPoint.get(pointKey(arc[i]!)) ?? Infinity);
+    // An arc without inner points is a single segment and stays as it is whatever the tolerance.
+    return smallest === Infinity ? 0 : smallest / KM_PER_DEGREE;
+  };
+}
+
+/**
+ * Simplifies every area of a layer together. Each polygon keeps its place in the result, as `null` when it
+ * shrank below a triangle, so that callers can tell which parts were lost.
+ */
+export function simplifyLayerParts(layer: Polygon[][], options: SimplifyOptions): Array<Array<Polygon | null>> {
   const junctions = findJunctions(layer.flat(2));
-  const tolerance = options.toleranceKm / KM_PER_DEGREE;
-  return layer.map((polygons) => {
-    const result: Polygon[] = [];
-    for (const polygon of polygons) {
+  const uniform = options.toleranceKm / KM_PER_DEGREE;
+  const toleranceOf = options.areaToleranceKm ? arcToleranceByArea(layer, options.areaToleranceKm) : () => uniform;
+  return layer.map((polygons) =>
+    polygons.map((polygon) => {
       const rings = polygon
-        .map((ring) => roundRing(simplifyRing(ring, junctions, tolerance), options.decimals))
+        .map((ring) => roundRing(simplifyRing(ring, junctions, toleranceOf), options.decimals))
         .map((ring, i) => (ring.length >= 4 ? orient(ring, i === 0) : null));
       const [outer, ...holes] = rings;
-      if (outer) result.push([outer, ...holes.filter((hole): hole is Ring => hole !== null)]);
-    }
-    return result;
-  });
+      return outer ? [outer, ...holes.filter((hole): hole is Ring => hole !== null)] : null;
+    }),
+  );
+}
+
+/** Simplifies every area of a layer together; the result keeps the order of `layer`, without lost parts. */
+export function simplifyLayer(layer: Polygon[][], options: SimplifyOptions): Polygon[][] {
+  return simplifyLayerParts(layer, options).map((polygons) => polygons.filter((p): p is Polygon => p !== null));
 }

@@ -7,18 +7,32 @@ import { fileURLToPath } from 'node:url';
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-/** Serves the built web client at `/` when it has been built; the API works without it. */
+/**
+ * Serves the built web client at `/`, and its pages (`/angebot/:id`) as the same document, which then
+ * renders them. Without a build (npm run build) the API works alone.
+ */
 export const webPlugin = fp(
   async (app: FastifyInstance) => {
-    if (!existsSync(distDir)) {
+    if (!existsSync(resolve(distDir, 'index.html'))) {
       app.get('/', { schema: { hide: true } }, async (_request, reply) =>
         reply.type('text/plain; charset=utf-8').send(
-          'Bildungslandkarte API — the web client is not built yet (npm run build). API reference: /api/docs\n',
+          'Bildungslandkarte API — the web client is not built (npm run build). API reference: /api/docs\n',
         ),
       );
       return;
     }
-    await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      wildcard: false,
+      setHeaders(res, path) {
+        // Vite puts a content hash into every asset name: they never change, the page itself always may.
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.get('/angebot/:id', { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   },
   { name: 'web' },
 );

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   accessFeatures, accessNeedGroups, categories, childProtectionMeasures, costs, formalities, fundingProgrammes,
-  languages, phases, providerKinds, statuses, zHealth, zTaxonomy, type Health,
+  languages, phases, providerKinds, statuses, zClientConfig, zHealth, zTaxonomy, type Health,
 } from '../../schema';
+import type { Config } from '../config';
 import { countPublishedOfferings } from '../repos/offerings-repo';
 
 const taxonomy = {
@@ -10,7 +11,22 @@ const taxonomy = {
   fundingProgrammes, providerKinds, statuses,
 };
 
-export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
+export const metaRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  app.get('/api/client-config', {
+    schema: {
+      summary: 'Settings the web client needs: the map tile server and where problem reports go',
+      tags: ['meta'],
+      response: { 200: zClientConfig },
+    },
+    handler: async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return {
+        tiles: config.TILE_URL === 'none' ? null : { url: config.TILE_URL, attribution: config.TILE_ATTRIBUTION },
+        reportEmail: config.REPORT_EMAIL,
+      };
+    },
+  });
+
   app.get('/api/health', {
     schema: {
       summary: 'Whether the database and the search index answer',

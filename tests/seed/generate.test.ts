@@ -136,13 +136,14 @@ describe('generateDemoData', () => {
     }
   });
 
-  it('writes descriptions of 2–6 sentences that name the target group context', () => {
+  it('writes descriptions of 2–6 sentences', () => {
     for (const o of small.offerings.slice(0, 2_000)) {
-      expect(o.description.length).toBeGreaterThanOrEqual(100);
-      expect(o.description.length).toBeLessThanOrEqual(900);
-      const sentences = o.description.split(/(?<=[.!?])\s+(?=[A-ZÄÖÜ])/);
-      expect(sentences.length).toBeGreaterThanOrEqual(2);
-      expect(sentences.length).toBeLessThanOrEqual(7);
+      expect(o.description.length).toBeGreaterThanOrEqual(180);
+      expect(o.description.length).toBeLessThanOrEqual(800);
+      // A sentence ends after a word, not after "3." in a date or the "St." of a church name.
+      const sentences = o.description.split(/(?<=[a-zäöüß)]{2}[.!?])\s+(?=[A-ZÄÖÜ])/);
+      expect(sentences.length, o.description).toBeGreaterThanOrEqual(2);
+      expect(sentences.length, o.description).toBeLessThanOrEqual(6);
     }
   });
 

@@ -183,11 +183,11 @@ export const CATEGORY_TEXTS: Record<Category, CategoryTexts> = {
   holiday_programme: {
     intro: [
       (c) => `In den ${c.season} wird es bei uns nicht langweilig: ${c.aud.who} erleben eine abwechslungsreiche Ferienwoche.`,
-      (c) => `${topic(c, (n) => `Das Motto in diesem Jahr: ${n}`, 'Spiel, Spaß und Ausflüge')}. Eingeladen sind ${c.aud.who}.`,
+      (c) => `Eingeladen sind ${c.aud.who}${topic(c, (n) => `, das Motto in diesem Jahr: ${n}`, ' zu Spiel, Spaß und Ausflügen')}.`,
       (c) => `Unser Ferienprogramm ist für ${c.aud.who} gedacht: verlässliche Betreuung mit Ausflügen, Spielen und Workshops.`,
     ],
     detail: [
-      () => 'Ein warmes Mittagessen und Getränke sind im Preis enthalten.',
+      () => 'Ein warmes Mittagessen und Getränke sind inbegriffen.',
       () => 'Betreut wird von pädagogischen Fachkräften und geschulten Jugendleiterinnen und Jugendleitern.',
     ],
   },
@@ -205,7 +205,7 @@ export const CATEGORY_TEXTS: Record<Category, CategoryTexts> = {
   education_counselling: {
     intro: [
       (c) => `Wir beraten ${c.aud.who} kostenlos und unabhängig zu allen Fragen rund um Bildung.`,
-      (c) => `${topic(c, (n) => `Schwerpunkt der Beratung: ${n}`, 'Wir beraten zu Schule, Ausbildung und Weiterbildung')}. Gemeinsam finden wir den nächsten Schritt.`,
+      (c) => `${topic(c, (n) => `Schwerpunkt der Beratung: ${n}`, 'Wir beraten zu Schule, Ausbildung und Weiterbildung')}; gemeinsam finden wir den nächsten Schritt.`,
       (c) => `Die Bildungsberatung unterstützt ${c.aud.who} dabei, sich im Bildungssystem zurechtzufinden.`,
     ],
     detail: [

@@ -41,9 +41,14 @@ export const REGISTER: readonly TextTemplate[] = [
   (c) => `Anmeldung bei ${c.contactDative} unter ${c.phone} oder per E-Mail.`,
   () => 'Bitte melden Sie sich vorher telefonisch oder per E-Mail an.',
   (c) => `Interessierte melden sich bitte bei ${c.contactDative}.`,
-  () => 'Ein Einstieg ist jederzeit möglich, eine kurze Anmeldung genügt.',
   (c) => `Fragen beantwortet ${c.contact} gern, telefonisch unter ${c.phone}.`,
   () => 'Die Anmeldung ist online oder direkt bei uns vor Ort möglich.',
+];
+
+/** For offerings that run all year rather than on fixed dates. */
+export const JOIN_ANYTIME: readonly TextTemplate[] = [
+  () => 'Ein Einstieg ist jederzeit möglich, eine kurze Anmeldung genügt.',
+  () => 'Neue Teilnehmende können jederzeit dazukommen, bitte kurz vorher anmelden.',
 ];
 
 export const DROP_IN: readonly TextTemplate[] = [
@@ -53,7 +58,7 @@ export const DROP_IN: readonly TextTemplate[] = [
 
 export const VOLUNTEERS: readonly TextTemplate[] = [
   () => 'Wir suchen weitere Ehrenamtliche, die Freude an der Arbeit mit jungen Menschen haben.',
-  () => 'Sie möchten sich engagieren? Wir freuen uns über neue Patinnen und Paten.',
+  () => 'Wer sich ehrenamtlich engagieren möchte, ist bei uns herzlich willkommen.',
   () => 'Neue Ehrenamtliche werden vorab geschult und fachlich begleitet.',
 ];
 
@@ -93,7 +98,12 @@ export const ONLINE: readonly TextTemplate[] = [
   () => 'Die Teilnahme ist auch online möglich.',
 ];
 
-export const PROTECTION: readonly TextTemplate[] = [
+export const RECORD_CHECK: readonly TextTemplate[] = [
   () => 'Alle Mitarbeitenden haben ein erweitertes Führungszeugnis vorgelegt.',
+  () => 'Wer bei uns mit Kindern arbeitet, legt ein erweitertes Führungszeugnis vor.',
+];
+
+export const SAFEGUARDING: readonly TextTemplate[] = [
   () => 'Wir arbeiten nach einem Schutzkonzept, das wir Ihnen gern zeigen.',
+  () => 'Ein Kinderschutzkonzept ist für uns selbstverständlich.',
 ];

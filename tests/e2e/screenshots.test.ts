@@ -1,0 +1,79 @@
+import { statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './helpers/artifacts';
+import { browserAvailable } from './helpers/browser';
+import { cardData, openPage, settle } from './helpers/page';
+import { useE2eEnv } from './helpers/suite';
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const path = await saveScreenshot(page, name);
+  // A blank or broken page compresses to a few kB; a real page with text and a map is well above 10 kB.
+  expect(statSync(path).size, `${path} size`).toBeGreaterThan(10_000);
+}
+
+describe.skipIf(!browserAvailable)('screenshots (tests/artifacts)', { timeout: 120_000 }, () => {
+  const env = useE2eEnv();
+
+  it('search page desktop', async () => {
+    const { page, close } = await openPage(env.browser, env.baseUrl, { viewport: DESKTOP });
+    try {
+      await page.goto('/?q=Nachhilfe');
+      await settle(page);
+      await shoot(page, 'search page desktop');
+    } finally {
+      await close();
+    }
+  });
+
+  it('search page phone, list and map views', async () => {
+    const { page, close } = await openPage(env.browser, env.baseUrl, { viewport: PHONE });
+    try {
+      await page.goto('/?q=Nachhilfe');
+      await settle(page);
+      const listButton = page.getByRole('button', { name: 'Liste', exact: true });
+      const mapButton = page.getByRole('button', { name: 'Karte', exact: true });
+      await listButton.click();
+      await expect.poll(() => listButton.getAttribute('aria-pressed')).toBe('true');
+      await shoot(page, 'search page phone list');
+      await mapButton.click();
+      await expect.poll(() => mapButton.getAttribute('aria-pressed')).toBe('true');
+      await page.getByTestId('map').waitFor({ state: 'visible' });
+      await settle(page);
+      await shoot(page, 'search page phone map');
+    } finally {
+      await close();
+    }
+  });
+
+  it('detail page', async () => {
+    const { page, close } = await openPage(env.browser, env.baseUrl, { viewport: DESKTOP });
+    try {
+      await page.goto('/');
+      await settle(page);
+      const [first] = await cardData(page);
+      if (!first) throw new Error('no result card on the search page');
+      await page.goto(`/angebot/${first.id}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Zurück zur Suche' }).waitFor();
+      await shoot(page, 'detail page');
+    } finally {
+      await close();
+    }
+  });
+
+  it('English UI', async () => {
+    const { page, close } = await openPage(env.browser, env.baseUrl, { viewport: DESKTOP, locale: 'en-GB' });
+    try {
+      await page.goto('/?ui=en&q=Nachhilfe');
+      await settle(page);
+      await page.getByRole('button', { name: 'Deutsch', exact: true }).waitFor();
+      await shoot(page, 'search page english');
+    } finally {
+      await close();
+    }
+  });
+});

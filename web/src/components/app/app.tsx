@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ClientConfig, Taxonomy } from '../../../../schema';
+import { api } from '../../api/client';
+import { createI18n, I18nContext } from '../../i18n/i18n';
+import { parseSearchState, serializeSearchState, type SearchState } from '../../state/search-state';
+import { navigate, useLocation } from '../../state/use-location';
+import { DetailPage } from '../detail/detail-page';
+import { SearchPage } from '../search-page/search-page';
+
+/** Shows the search or an offering's page, as the address says; owns the taxonomy and the client config. */
+export function App() {
+  const location = useLocation();
+  const state = useMemo(() => parseSearchState(location.search), [location.search]);
+  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
+  const [clientConfig, setClientConfig] = useState<ClientConfig | null>(null);
+
+  useEffect(() => {
+    api.taxonomy().then(setTaxonomy, (e: unknown) => console.error('taxonomy', e));
+    api.clientConfig().then(setClientConfig, (e: unknown) => console.error('client config', e));
+  }, []);
+
+  const i18n = useMemo(() => createI18n(state.ui, taxonomy), [state.ui, taxonomy]);
+  useEffect(() => {
+    document.documentElement.lang = state.ui;
+  }, [state.ui]);
+
+  const detail = /^\/angebot\/(\d{1,10})\/?$/.exec(location.pathname);
+  const update = (next: SearchState, mode: 'push' | 'replace' = 'push') => {
+    const query = serializeSearchState(next);
+    navigate(`/${query ? `?${query}` : ''}`, mode);
+  };
+  const switchLanguage = () => {
+    const next = serializeSearchState({ ...state, ui: state.ui === 'de' ? 'en' : 'de' });
+    navigate(`${location.pathname}${next ? `?${next}` : ''}`, 'replace');
+  };
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a class="skip-link" href={detail ? '#content' : '#results'}>
+        {i18n.t('skipToResults')}
+      </a>
+      <header class="site-header">
+        <a class="brand" href={`/${location.search}`}>
+          <span class="brand-mark" aria-hidden="true" />
+          {detail ? <span class="brand-name">{i18n.t('appTitle')}</span> : <h1 class="brand-name">{i18n.t('appTitle')}</h1>}
+        </a>
+        <button type="button" class="link-button" lang={state.ui === 'de' ? 'en' : 'de'} aria-label={i18n.t('switchLanguageLabel')} onClick={switchLanguage}>
+          {i18n.t('switchLanguage')}
+        </button>
+      </header>
+      {detail ? (
+        <DetailPage id={Number(detail[1])} search={location.search} reportEmail={clientConfig?.reportEmail ?? null} />
+      ) : (
+        <SearchPage state={state} update={update} taxonomy={taxonomy} clientConfig={clientConfig} />
+      )}
+      <footer class="site-footer">
+        <p>{i18n.t('footerData')}</p>
+        <p>
+          <a href="/api/docs">{i18n.t('apiLink')}</a>
+        </p>
+      </footer>
+    </I18nContext.Provider>
+  );
+}

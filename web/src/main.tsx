@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { App } from './components/app/app';
+import './styles/app.css';
+
+render(<App />, document.getElementById('app')!);
