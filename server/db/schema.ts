@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type {
-  AccessFeature, Category, ChildProtection, Contact, Cost, Formality, Funding, Language, Phase, ProviderKind, Schedule,
-  Status,
+  AccessFeature, Category, ChildProtection, Contact, Cost, Formality, Funding, Language, OutlineGeometry, Phase,
+  ProviderKind, Schedule, Status,
 } from '../../schema';
 
 // The source of truth. Meilisearch is derived from these tables and can always be rebuilt from them.
@@ -30,6 +30,13 @@ export const regions = sqliteTable(
   },
   (t) => [index('regions_parent_idx').on(t.parentKey), index('regions_level_idx').on(t.level)],
 );
+
+/** Simplified outline of each region, for the map; read one at a time, never searched. */
+export const regionOutlines = sqliteTable('region_outlines', {
+  key: text('key').primaryKey(),
+  /** GeoJSON Polygon or MultiPolygon, [lng, lat]. */
+  geometry: text('geometry', { mode: 'json' }).$type<OutlineGeometry>().notNull(),
+});
 
 export const postcodes = sqliteTable('postcodes', {
   code: text('code').primaryKey(),
@@ -105,6 +112,7 @@ export const offerings = sqliteTable(
 );
 
 export type RegionRow = typeof regions.$inferSelect;
+export type RegionOutlineRow = typeof regionOutlines.$inferSelect;
 export type PostcodeRow = typeof postcodes.$inferSelect;
 export type ProviderRow = typeof providers.$inferSelect;
 export type NewProviderRow = typeof providers.$inferInsert;

@@ -1,6 +1,7 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import type { OutlineGeometry } from '../../schema';
 import type { Db, Executor } from '../db/connection';
-import { postcodes, regions, type PostcodeRow, type RegionRow } from '../db/schema';
+import { postcodes, regionOutlines, regions, type PostcodeRow, type RegionRow } from '../db/schema';
 
 export function allRegions(db: Db): RegionRow[] {
   return db.select().from(regions).all();
@@ -24,6 +25,40 @@ export function replaceReferenceData(db: Db, regionRows: RegionRow[], postcodeRo
       tx.insert(postcodes).values(postcodeRows.slice(i, i + 1000)).run();
     }
   });
+}
+
+export function countRegionOutlines(db: Db): number {
+  return db.select({ n: count() }).from(regionOutlines).get()?.n ?? 0;
+}
+
+/** A region outline with its geometry as GeoJSON text, as it is stored. */
+export interface RegionOutlineJson {
+  key: string;
+  geometry: string;
+}
+
+/**
+ * Replaces every region outline in one transaction. The geometries arrive as JSON text and are stored as
+ * they are, through one prepared statement: drizzle's JSON column would parse nothing here but stringify
+ * 8 MB of coordinates again, which took three quarters of the time.
+ */
+export function replaceRegionOutlines(db: Db, rows: readonly RegionOutlineJson[]): void {
+  const client = db.$client;
+  const insert = client.prepare('INSERT INTO region_outlines (key, geometry) VALUES (?, ?)');
+  client.transaction(() => {
+    client.prepare('DELETE FROM region_outlines').run();
+    for (const row of rows) insert.run(row.key, row.geometry);
+  })();
+}
+
+/** The outline of a state, district or municipality, or null for a key without one. */
+export function findRegionOutline(db: Db, key: string): OutlineGeometry | null {
+  const row = db
+    .select({ geometry: regionOutlines.geometry })
+    .from(regionOutlines)
+    .where(eq(regionOutlines.key, key))
+    .get();
+  return row?.geometry ?? null;
 }
 
 /** Postcodes per municipality key. */

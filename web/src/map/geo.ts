@@ -8,9 +8,6 @@ import type { Bbox, MapView } from './types';
 /** Mainland Germany with a little air around it. */
 export const GERMANY_BBOX: Bbox = [5.8, 47.2, 15.1, 55.1];
 
-/** How far the user may wander: Germany and its neighbours, so a map without tiles never turns into blank space. */
-export const WANDER_BBOX: Bbox = [-2, 44, 25, 58];
-
 /** Web Mercator stops here; bboxes sent to the API must stay inside valid degrees. */
 const MAX_LAT = 85.05;
 

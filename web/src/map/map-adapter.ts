@@ -6,7 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import * as L from 'leaflet';
 import type { Feature } from 'geojson';
-import { GERMANY_BBOX, WANDER_BBOX, fromBounds, sameView, toBounds, toLatLng, viewOf } from './geo';
+import { GERMANY_BBOX, fromBounds, sameView, toBounds, toLatLng, viewOf } from './geo';
 import { defaultCategoryColor } from './markers';
 import { Outlines } from './outlines';
 import { PointLayer } from './point-layer';
@@ -16,6 +16,10 @@ export type { MapHandle, MapLabels, MapOptions, MapView } from './types';
 
 const MIN_ZOOM = 5;
 const MAX_ZOOM = 18;
+/** Fitting a village's (or a single postcode's) bbox should not land at house level. */
+const MAX_FIT_ZOOM = 15;
+/** Used until a hidden container gets a size to fit in. */
+const FALLBACK_ZOOM = 6;
 
 /**
  * Leaflet animates keyboard pans (and `panBy` in general) in JavaScript whatever the animation options say;
@@ -60,7 +64,8 @@ class LeafletMapAdapter implements MapHandle {
       zoomControl: false,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      maxBounds: toBounds(WANDER_BBOX),
+      // No maxBounds: Leaflet enforces it with its own animated pans on moveend, which fight programmatic
+      // moves (and would reach onViewChange as if the user had moved). minZoom keeps Germany in reach.
       zoomAnimation: !reducedMotion,
       markerZoomAnimation: !reducedMotion,
       fadeAnimation: !reducedMotion,
@@ -72,10 +77,12 @@ class LeafletMapAdapter implements MapHandle {
     L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(this.map);
     if (tiles) this.addTiles(tiles);
 
-    this.quietly(() => {
-      if (options.initialView) this.map.setView(toLatLng(options.initialView.center), options.initialView.zoom);
-      else this.fitNow(GERMANY_BBOX);
-    });
+    const initial = options.initialView;
+    if (initial && isUsable(initial)) {
+      this.quietly(() => this.map.setView(toLatLng(initial.center), initial.zoom));
+    } else {
+      this.fitBbox(GERMANY_BBOX);
+    }
     this.lastView = viewOf(this.map);
     this.lastBbox = fromBounds(this.map.getBounds());
 
@@ -109,19 +116,27 @@ class LeafletMapAdapter implements MapHandle {
 
   fitBbox(bbox: Bbox): void {
     if (this.destroyed) return;
-    const size = this.map.getSize();
-    if (size.x === 0 || size.y === 0) {
-      // Fitting needs a size (a hidden map on a phone has none): centre now, fit when it shows.
+    // The container's own size, not Leaflet's cached one: the map may have been shown since Leaflet last looked.
+    const { clientWidth, clientHeight } = this.options.container;
+    if (clientWidth === 0 || clientHeight === 0) {
+      // Fitting needs a size (Leaflet computes a NaN zoom without one; a hidden map on a phone has none):
+      // centre now, fit when it shows.
       this.pendingBbox = bbox;
-      this.quietly(() => this.map.setView(toBounds(bbox).getCenter(), this.map.getZoom(), { animate: false }));
+      const zoom = this.map.getZoom();
+      const center = toBounds(bbox).getCenter();
+      this.quietly(() => this.map.setView(center, Number.isFinite(zoom) ? zoom : FALLBACK_ZOOM, { animate: false }));
       return;
     }
     this.pendingBbox = null;
-    this.quietly(() => this.fitNow(bbox));
+    const padding = Math.min(clientWidth, clientHeight) > 64 ? 8 : 0;
+    this.quietly(() => {
+      this.map.invalidateSize({ animate: false });
+      this.map.fitBounds(toBounds(bbox), { animate: false, padding: [padding, padding], maxZoom: MAX_FIT_ZOOM });
+    });
   }
 
   setView(view: MapView): void {
-    if (this.destroyed) return;
+    if (this.destroyed || !isUsable(view)) return;
     this.pendingBbox = null;
     this.quietly(() => this.map.setView(toLatLng(view.center), view.zoom, { animate: false }));
   }
@@ -152,8 +167,7 @@ class LeafletMapAdapter implements MapHandle {
   invalidateSize(): void {
     if (this.destroyed) return;
     this.quietly(() => this.map.invalidateSize({ animate: false }));
-    const size = this.map.getSize();
-    if (this.pendingBbox && size.x > 0 && size.y > 0) this.fitBbox(this.pendingBbox);
+    if (this.pendingBbox) this.fitBbox(this.pendingBbox);
   }
 
   destroy(): void {
@@ -196,10 +210,6 @@ class LeafletMapAdapter implements MapHandle {
     this.lastBbox = fromBounds(this.map.getBounds());
   }
 
-  private fitNow(bbox: Bbox): void {
-    this.map.fitBounds(toBounds(bbox), { animate: false, padding: [8, 8] });
-  }
-
   private addTiles(tiles: NonNullable<MapOptions['tiles']>): void {
     // A template with an unknown {placeholder} would throw on every tile; without tiles the map still works.
     try {
@@ -218,6 +228,10 @@ class LeafletMapAdapter implements MapHandle {
       })
       .addTo(this.map);
   }
+}
+
+function isUsable(view: MapView): boolean {
+  return Number.isFinite(view.zoom) && Number.isFinite(view.center[0]) && Number.isFinite(view.center[1]);
 }
 
 /** Creates the map in `options.container`. Load this module with `import()`: it brings Leaflet along. */

@@ -32,7 +32,7 @@ export function DetailFacts({ offering: o }: { offering: OfferingDetail }) {
     <>
       <Section id="who" title="forWhom">
         <dl>
-          <dt>{i18n.t('age')}</dt>
+          <dt>{i18n.t('ageRange')}</dt>
           <dd>{formatAges(i18n, o.minAge, o.maxAge)}</dd>
           <dt>{i18n.t('phases')}</dt>
           <dd>{termList(i18n, 'phases', o.phases)}</dd>

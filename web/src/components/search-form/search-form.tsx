@@ -98,8 +98,7 @@ export function SearchForm({ state, update }: Props) {
       </div>
       <div class="field age">
         <label for="age">{i18n.t('age')}</label>
-        <input id="age" type="number" inputMode="numeric" min={0} max={120} step={1} value={age} aria-describedby="age-hint" onInput={(e) => setAge(e.currentTarget.value)} />
-        <span id="age-hint" class="hint">{i18n.t('ageHint')}</span>
+        <input id="age" type="number" inputMode="numeric" min={0} max={120} step={1} value={age} placeholder={i18n.t('ageHint')} onInput={(e) => setAge(e.currentTarget.value)} />
       </div>
       <div class="field sort">
         <label for="sort">{i18n.t('sort')}</label>

@@ -1,0 +1,4 @@
+CREATE TABLE `region_outlines` (
+	`key` text PRIMARY KEY NOT NULL,
+	`geometry` text NOT NULL
+);
