@@ -1,20 +1,32 @@
 import type { Db } from '../server/db/connection';
 import { countOfferings, insertOfferings } from '../server/repos/offerings-repo';
 import { insertLocations, insertProviders } from '../server/repos/providers-repo';
-import { allRegions, countRegions, postcodesByRegion, replaceReferenceData } from '../server/repos/regions-repo';
+import {
+  allRegions, countRegionOutlines, countRegions, postcodesByRegion, replaceReferenceData, replaceRegionOutlines,
+} from '../server/repos/regions-repo';
 import { generateDemoData } from './demo/generate';
-import { readReferenceData } from './reference-data';
+import { readReferenceData, readRegionOutlines } from './reference-data';
 
 interface Log {
   info(msg: string): void;
 }
 
-/** Loads the regions and postcodes into SQLite when they are missing or differ from the committed files. */
+/**
+ * Loads the regions with their postcodes, and the region outlines, into SQLite when they are missing or
+ * differ in number from the committed files.
+ */
 export function ensureReferenceData(db: Db, log: Log): void {
   const { regions, postcodes } = readReferenceData();
-  if (countRegions(db) === regions.length) return;
-  replaceReferenceData(db, regions, postcodes);
-  log.info(`loaded ${regions.length} regions and ${postcodes.length} postcodes`);
+  if (countRegions(db) !== regions.length) {
+    replaceReferenceData(db, regions, postcodes);
+    log.info(`loaded ${regions.length} regions and ${postcodes.length} postcodes`);
+  }
+  const started = performance.now();
+  const outlines = readRegionOutlines();
+  if (countRegionOutlines(db) !== outlines.length) {
+    replaceRegionOutlines(db, outlines);
+    log.info(`loaded ${outlines.length} region outlines in ${Math.round(performance.now() - started)} ms`);
+  }
 }
 
 /** Writes `count` deterministic demo offerings (with their providers and locations) in one transaction. */

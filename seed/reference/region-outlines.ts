@@ -85,7 +85,8 @@ function toGeometry(polygons: Polygon[]): OutlineGeometry {
 /** Simplifies a polygon alone, with smaller and smaller tolerances until it keeps its shape. */
 function restore(polygon: Polygon, toleranceKm: number, decimals: number): Polygon {
   for (let tolerance = toleranceKm / 2; ; tolerance /= 2) {
-    const simplified = simplifyLayerParts([[polygon]], { toleranceKm: tolerance < 1e-4 ? 0 : tolerance, decimals })[0]?.[0];
+    const options = { toleranceKm: tolerance < 1e-4 ? 0 : tolerance, decimals };
+    const simplified = simplifyLayerParts([[polygon]], options)[0]?.[0];
     if (simplified) return simplified;
     if (tolerance < 1e-4) throw new Error('a polygon vanishes even unsimplified');
   }
@@ -117,7 +118,11 @@ function simplifyLevel(prepared: PreparedLevel, relativeTolerance: number): Simp
   // Below half the rounding step, simplifying removes nothing that rounding would keep.
   const floorKm = (KM_PER_DEGREE * 10 ** -options.decimals) / 2;
   const tolerances = extents.map((extent) => Math.max(floorKm, relativeTolerance * extent));
-  const simplified = simplifyLayerParts(layer, { toleranceKm: floorKm, decimals: options.decimals, areaToleranceKm: tolerances });
+  const simplified = simplifyLayerParts(layer, {
+    toleranceKm: floorKm,
+    decimals: options.decimals,
+    areaToleranceKm: tolerances,
+  });
   const restored: string[] = [];
   let positions = 0;
   let bytes = 0;
@@ -136,14 +141,23 @@ function simplifyLevel(prepared: PreparedLevel, relativeTolerance: number): Simp
     return [area.key, geometry];
   });
   const sorted = [...tolerances].sort((a, b) => a - b);
-  const toleranceKm = { min: sorted[0] ?? 0, median: sorted[sorted.length >> 1] ?? 0, max: sorted[sorted.length - 1] ?? 0 };
-  return { geometries, report: { level, regions: areas.length, relativeTolerance, positions, bytes, toleranceKm, restored } };
+  const toleranceKm = {
+    min: sorted[0] ?? 0,
+    median: sorted[sorted.length >> 1] ?? 0,
+    max: sorted[sorted.length - 1] ?? 0,
+  };
+  return {
+    geometries,
+    report: { level, regions: areas.length, relativeTolerance, positions, bytes, toleranceKm, restored },
+  };
 }
 
 /** A searched level with the smallest share (to within 5 %) that keeps it below `maxBytes`. */
 function fitLevel(prepared: PreparedLevel, maxBytes: number): SimplifiedLevel {
   let fits = simplifyLevel(prepared, SEARCH.largest);
-  if (fits.report.bytes >= maxBytes) throw new Error(`Cannot fit the ${prepared.level} outlines into ${maxBytes} bytes`);
+  if (fits.report.bytes >= maxBytes) {
+    throw new Error(`Cannot fit the ${prepared.level} outlines into ${maxBytes} bytes`);
+  }
   const finest = simplifyLevel(prepared, SEARCH.smallest);
   if (finest.report.bytes < maxBytes) return finest;
   // Bisection on a logarithmic scale: the outlines shrink steadily as the tolerance grows.
@@ -181,6 +195,8 @@ export function buildRegionOutlines(areas: OutlineArea[], options: { maxBytes: n
   const results = [...fixed, ...fitted];
   const json = jsonLines(Object.fromEntries(results.flatMap((level) => level.geometries)));
   const bytes = Buffer.byteLength(json);
-  if (bytes >= options.maxBytes) throw new Error(`outlines.json has ${bytes} bytes, more than the ${options.maxBytes} planned`);
+  if (bytes >= options.maxBytes) {
+    throw new Error(`outlines.json has ${bytes} bytes, more than the ${options.maxBytes} planned`);
+  }
   return { json, bytes, levels: results.map((level) => level.report) };
 }

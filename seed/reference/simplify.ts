@@ -201,7 +201,9 @@ function arcToleranceByArea(layer: Polygon[][], areaToleranceKm: readonly number
   });
   return (arc) => {
     let smallest = Infinity;
-    for (let i = 1; i < arc.length - 1; i++) smallest = Math.min(smallest, byPoint.get(pointKey(arc[i]!)) ?? Infinity);
+    for (let i = 1; i < arc.length - 1; i++) {
+      smallest = Math.min(smallest, byPoint.get(pointKey(arc[i]!)) ?? Infinity);
+    }
     // An arc without inner points is a single segment and stays as it is whatever the tolerance.
     return smallest === Infinity ? 0 : smallest / KM_PER_DEGREE;
   };

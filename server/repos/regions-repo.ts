@@ -38,9 +38,9 @@ export interface RegionOutlineJson {
 }
 
 /**
- * Replaces every region outline in one transaction. The geometries arrive as JSON text and are stored as
- * they are, through one prepared statement: drizzle's JSON column would parse nothing here but stringify
- * 8 MB of coordinates again, which took three quarters of the time.
+ * Replaces every region outline in one transaction. The geometries arrive as the JSON text they are stored
+ * as, so they go in as they are, through one prepared statement: through drizzle's JSON column they would
+ * have to be parsed and stringified again, 8 MB of coordinates, which took three quarters of the load time.
  */
 export function replaceRegionOutlines(db: Db, rows: readonly RegionOutlineJson[]): void {
   const client = db.$client;

@@ -75,23 +75,28 @@ describe.skipIf(!browserAvailable)('markup in offering texts', { timeout: 120_00
       expect(await card.textContent()).toContain('<b>fett</b>');
       await expectNothingRan(page, 'the result list');
 
-      // The map: hovering and focusing the card may highlight its marker; clicking markers may open a popup or
-      // tooltip with the title. Whatever the map shows of the title must be text.
+      // The map: whatever it shows of the offering (a label, tooltip or popup) must be text. Its only point is
+      // this offering; activating it may open the offering (then the detail page below is reached that way).
       await card.hover();
       const map = page.getByTestId('map');
-      const markers = map.locator('.leaflet-marker-icon, path.leaflet-interactive');
-      const markerCount = Math.min(await markers.count(), 5);
-      for (let i = 0; i < markerCount; i++) {
-        await markers.nth(i).click({ timeout: 5_000, force: true }).catch(() => undefined);
-        const mapText = (await map.textContent()) ?? '';
-        if (mapText.includes('Lernhilfe')) {
-          expect(mapText, 'the map shows the title, so literally').toContain('<img src=x');
+      await map.waitFor({ state: 'visible' });
+      const mapText = (await map.textContent()) ?? '';
+      if (mapText.includes('Lernhilfe')) expect(mapText, 'the map shows the title, so literally').toContain('<img src=x');
+      const markers = map.locator('.leaflet-marker-icon');
+      if ((await markers.count()) === 1) {
+        await markers.first().click();
+        await page
+          .waitForURL((url) => url.pathname === `/angebot/${evilId}`, { timeout: 5_000 })
+          .catch(() => undefined); // what a point does is up to the UI; the detail page is visited below anyway
+        if (!page.url().includes('/angebot/')) {
+          const afterClick = (await map.textContent()) ?? '';
+          if (afterClick.includes('Lernhilfe')) expect(afterClick, 'the map popup shows the title literally').toContain('<img src=x');
         }
       }
       await expectNothingRan(page, 'the map');
 
       // The detail page.
-      await page.goto(`/angebot/${evilId}`);
+      if (new URL(page.url()).pathname !== `/angebot/${evilId}`) await page.goto(`/angebot/${evilId}`);
       const heading = page.getByRole('heading', { level: 1 });
       await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe(EVIL_TITLE);
       const body = (await page.locator('body').textContent()) ?? '';

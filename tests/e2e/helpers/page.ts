@@ -11,6 +11,8 @@ export interface OpenedPage {
 interface Tracker {
   inFlight: number;
   lastActivity: number;
+  /** Page errors and failed responses, for explaining a page that never shows results. */
+  trouble: string[];
 }
 const trackers = new WeakMap<Page, Tracker>();
 
@@ -39,8 +41,13 @@ export async function openPage(
     problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
     void dialog.dismiss().catch(() => undefined);
   });
-  const tracker: Tracker = { inFlight: 0, lastActivity: Date.now() };
+  const tracker: Tracker = { inFlight: 0, lastActivity: Date.now(), trouble: [] };
   trackers.set(page, tracker);
+  page.on('pageerror', (error) => tracker.trouble.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) tracker.trouble.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => tracker.trouble.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
   page.on('request', (request) => {
     if (!isApi(request.url())) return;
@@ -84,6 +91,18 @@ export async function readResultCount(page: Page): Promise<number | null> {
  * fixed sleep, keeps the tests both fast and stable on a busy machine.)
  */
 export async function settle(page: Page, options: { timeoutMs?: number; quietMs?: number } = {}): Promise<number> {
+  return settleInternal(page, { ...options, needCount: true }) as Promise<number>;
+}
+
+/** Waits for the network to be quiet only: for views without a result count (the map view on phones). */
+export async function settleNetwork(page: Page, options: { timeoutMs?: number; quietMs?: number } = {}): Promise<void> {
+  await settleInternal(page, { ...options, needCount: false });
+}
+
+async function settleInternal(
+  page: Page,
+  options: { timeoutMs?: number; quietMs?: number; needCount: boolean },
+): Promise<number | null> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const quietMs = options.quietMs ?? 600;
   const tracker = trackers.get(page);
@@ -95,13 +114,14 @@ export async function settle(page: Page, options: { timeoutMs?: number; quietMs?
     lastText = (await resultStatus(page).textContent({ timeout: 1000 }).catch(() => null)) ?? '(no status element)';
     if (count !== last.count) last = { count, since: Date.now() };
     const networkQuiet = !tracker || (tracker.inFlight === 0 && Date.now() - tracker.lastActivity >= quietMs);
-    if (count !== null && networkQuiet && Date.now() - last.since >= quietMs) return count;
+    if ((count !== null || !options.needCount) && networkQuiet && Date.now() - last.since >= quietMs) return count;
     await page.waitForTimeout(100);
   }
   const outline = await page.locator('body').ariaSnapshot({ timeout: 2000 }).catch(() => '(no aria snapshot)');
   throw new Error(
     `The result count did not settle within ${timeoutMs} ms (status reads "${lastText}", ` +
-      `${tracker?.inFlight ?? '?'} API requests in flight). The page at ${page.url()}:\n${outline.slice(0, 1500)}`,
+      `${tracker?.inFlight ?? '?'} API requests in flight). Trouble: ${JSON.stringify(tracker?.trouble.slice(0, 10) ?? [])}. ` +
+      `The page at ${page.url()}:\n${outline.slice(0, 1500)}`,
   );
 }
 
