@@ -16,6 +16,8 @@ export function offeringIndexSettings(maxDocuments: number) {
     sortableAttributes: ['_geo', 'createdTs'],
     displayedAttributes: ['*'],
     synonyms: synonymsSetting(),
+    // Meilisearch keeps '<' and '>' inside words, so "<b>fett</b>" would not be found by "fett".
+    separatorTokens: ['<', '>'],
     stopWords: germanStopWords,
     typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     // Totals and facet counts must be exact for every query, also for the whole country.

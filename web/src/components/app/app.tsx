@@ -44,7 +44,7 @@ export function App() {
           <span class="brand-mark" aria-hidden="true" />
           {detail ? <span class="brand-name">{i18n.t('appTitle')}</span> : <h1 class="brand-name">{i18n.t('appTitle')}</h1>}
         </a>
-        <button type="button" class="link-button" lang={state.ui === 'de' ? 'en' : 'de'} aria-label={i18n.t('switchLanguageLabel')} onClick={switchLanguage}>
+        <button type="button" class="link-button" lang={state.ui === 'de' ? 'en' : 'de'} title={i18n.t('switchLanguageLabel')} onClick={switchLanguage}>
           {i18n.t('switchLanguage')}
         </button>
       </header>

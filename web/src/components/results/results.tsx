@@ -9,10 +9,9 @@ interface Props {
   open(hit: OfferingHit, event: MouseEvent): void;
 }
 
-/** The result count (announced to screen readers), the list and "load more". */
-export function Results({ result, hrefOf, open }: Props) {
+/** The number of results, announced to screen readers; shown above list and map alike. */
+export function ResultCount({ total }: { total: number | undefined }) {
   const i18n = useI18n();
-  const total = result.response?.total;
   const status =
     total === undefined
       ? i18n.t('searching')
@@ -21,11 +20,16 @@ export function Results({ result, hrefOf, open }: Props) {
         : total === 1
           ? i18n.t('resultCountOne')
           : i18n.t('resultCount', { count: total });
+  return <p role="status" class="result-count">{status}</p>;
+}
 
+/** The list of results and "load more". */
+export function Results({ result, hrefOf, open }: Props) {
+  const i18n = useI18n();
+  const total = result.response?.total;
   return (
     <section class="results" aria-labelledby="results-heading" aria-busy={result.loading}>
       <h2 id="results-heading" class="visually-hidden">{i18n.t('results')}</h2>
-      <p role="status" class="result-count">{status}</p>
       {result.error && (
         <div class="error" role="alert">
           <p>{i18n.t('error', { message: result.error })}</p>

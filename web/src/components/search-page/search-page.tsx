@@ -7,7 +7,7 @@ import { useSearch } from '../../state/use-search';
 import { ActiveFilters } from '../active-filters/active-filters';
 import { FilterPanel } from '../filters/filters';
 import { MapView } from '../map-view/map-view';
-import { Results } from '../results/results';
+import { ResultCount, Results } from '../results/results';
 import { SearchForm } from '../search-form/search-form';
 
 interface Props {
@@ -67,6 +67,7 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
           </button>
         </div>
       )}
+      <ResultCount total={result.response?.total} />
       <div class="search-layout">
         <aside class="filters" aria-label={i18n.t('filters')}>
           {!wide && (
