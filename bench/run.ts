@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
@@ -12,6 +11,7 @@ import { deleteAllProviderData } from '../server/repos/providers-repo';
 import { OfferingIndex } from '../server/search/indexer';
 import { MeiliClient } from '../server/search/meili-client';
 import { startMeilisearch } from '../server/search/meili-process';
+import { freePort } from '../server/lib/processes';
 import { OfferingSearch } from '../server/search/offering-search';
 import { DEFAULT_RADIUS_KM } from '../schema';
 import { ensureReferenceData, seedDemoData } from '../seed/prepare';
@@ -40,15 +40,6 @@ const say = (line = '') => {
   console.log(line);
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const a = server.address();
-      server.close(() => done(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 function parseQuery(text: string) {
   const params = new URLSearchParams(text);

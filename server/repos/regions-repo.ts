@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { OutlineGeometry } from '../../schema';
-import type { Db, Executor } from '../db/connection';
+import type { Db } from '../db/connection';
 import { postcodes, regionOutlines, regions, type PostcodeRow, type RegionRow } from '../db/schema';
 
 export function allRegions(db: Db): RegionRow[] {

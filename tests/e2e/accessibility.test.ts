@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable } from './helpers/browser';
-import { cardData, openPage, settle } from './helpers/page';
+import { openFirstDetailPage, openPage, settle } from './helpers/page';
 import { useE2eEnv } from './helpers/suite';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -43,14 +43,8 @@ describe.skipIf(!browserAvailable)('accessibility (axe, WCAG 2.1 A and AA)', { t
   it('finds no serious or critical violations on a detail page', async () => {
     const { page, close } = await openPage(env.browser, env.baseUrl);
     try {
-      await page.goto('/');
-      await settle(page);
-      const [first] = await cardData(page);
-      if (!first) throw new Error('no result card on the search page');
-      await page.goto(`/angebot/${first.id}`);
-      await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 });
-      await page.getByRole('link', { name: 'Zurück zur Suche' }).waitFor({ timeout: 15_000 });
-      await expectNoSeriousViolations(page, `the detail page /angebot/${first.id}`);
+      await openFirstDetailPage(page);
+      await expectNoSeriousViolations(page, `the detail page ${new URL(page.url()).pathname}`);
     } finally {
       await close();
     }

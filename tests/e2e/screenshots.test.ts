@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './helpers/artifacts';
 import { browserAvailable } from './helpers/browser';
-import { cardData, openPage, settle, settleNetwork } from './helpers/page';
+import { openFirstDetailPage, openPage, settle, settleNetwork } from './helpers/page';
 import { useE2eEnv } from './helpers/suite';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -69,13 +69,7 @@ describe.skipIf(!browserAvailable)('screenshots (tests/artifacts)', { timeout: 1
   it('detail page', async () => {
     const { page, close } = await openPage(env.browser, env.baseUrl, { viewport: DESKTOP });
     try {
-      await page.goto('/');
-      await settle(page);
-      const [first] = await cardData(page);
-      if (!first) throw new Error('no result card on the search page');
-      await page.goto(`/angebot/${first.id}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByRole('link', { name: 'Zurück zur Suche' }).waitFor();
+      await openFirstDetailPage(page);
       await shoot(page, 'detail page');
     } finally {
       await close();

@@ -209,3 +209,14 @@ export function checkboxFor(page: Page, box: Pick<CheckboxState, 'group' | 'labe
     .getByRole('group', { name: box.group, exact: true })
     .getByRole('checkbox', { name: new RegExp(`^\\s*${escapeRegExp(box.label)}(\\s*\\(\\d[\\d.,]*\\))?\\s*$`) });
 }
+
+/** From the unfiltered search, opens the first result's detail page and waits until it has rendered. */
+export async function openFirstDetailPage(page: Page): Promise<void> {
+  await page.goto('/');
+  await settle(page);
+  const [first] = await cardData(page);
+  if (!first) throw new Error('no result card on the search page');
+  await page.goto(`/angebot/${first.id}`);
+  await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 });
+  await page.getByRole('link', { name: 'Zurück zur Suche' }).waitFor({ timeout: 15_000 });
+}
