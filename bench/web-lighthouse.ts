@@ -8,6 +8,8 @@ export interface LighthouseScores {
   bestPractices: number | null;
   /** A few of the performance metrics behind the score, in ms (CLS unitless). */
   metrics: Record<string, number | null>;
+  /** Audits that cost points, as "category: audit title", so a score below 100 says why. */
+  failed: string[];
 }
 
 // Lighthouse is optional: not a dependency of the project (yet). It is looked up in the project first, then in
@@ -15,8 +17,8 @@ export interface LighthouseScores {
 
 interface LighthouseResult {
   lhr: {
-    categories: Record<string, { score: number | null } | undefined>;
-    audits: Record<string, { numericValue?: number } | undefined>;
+    categories: Record<string, { score: number | null; auditRefs?: { id: string; weight: number }[] } | undefined>;
+    audits: Record<string, { numericValue?: number; score?: number | null; title?: string } | undefined>;
     runtimeError?: { message: string };
     runWarnings?: string[];
   };
@@ -69,6 +71,11 @@ export async function runLighthouse(
       return s === null || s === undefined ? null : Math.round(s * 100);
     };
     const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
+    const failed = ['accessibility', 'best-practices'].flatMap((category) =>
+      (lhr.categories[category]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && typeof lhr.audits[ref.id]?.score === 'number' && lhr.audits[ref.id]!.score! < 1)
+        .map((ref) => `${category}: ${lhr.audits[ref.id]?.title ?? ref.id}`),
+    );
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
@@ -80,6 +87,7 @@ export async function runLighthouse(
         'Cumulative Layout Shift': metric('cumulative-layout-shift'),
         'Speed Index': metric('speed-index'),
       },
+      failed,
     };
   } finally {
     await browser.kill();

@@ -152,6 +152,7 @@ async function main(): Promise<void> {
           .filter(([, v]) => v !== null)
           .map(([name, v]) => (name.includes('Layout Shift') ? `${name} ${v!.toFixed(3)}` : `${name} ${(v! / 1000).toFixed(2)} s`));
         say(`Metrics (simulated): ${metrics.join(', ')}.`);
+        if (scores.failed.length > 0) say(`Audits that cost points: ${scores.failed.join('; ')}.`);
       }
     }
   } finally {

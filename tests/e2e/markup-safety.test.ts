@@ -107,4 +107,23 @@ describe.skipIf(!browserAvailable)('markup in offering texts', { timeout: 120_00
       await close();
     }
   });
+
+  it('breaks no rule of the Content-Security-Policy on the search page with its map and on a detail page', async () => {
+    const { page, close } = await openPage(env.browser, env.baseUrl, { viewport: { width: 1280, height: 800 } });
+    try {
+      // Chrome reports CSP violations (an attempted eval, an inline script) as DevTools issues.
+      const issues: string[] = [];
+      const cdp = await page.context().newCDPSession(page);
+      cdp.on('Audits.issueAdded', ({ issue }) => issues.push(JSON.stringify(issue).slice(0, 300)));
+      await cdp.send('Audits.enable');
+      await page.goto('/?region=08');
+      await settle(page);
+      await expect.poll(() => page.getByTestId('map').getAttribute('data-point-count'), { timeout: 15_000 }).not.toBeNull();
+      await page.goto(`/angebot/${evilId}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(issues.filter((i) => i.includes('ContentSecurityPolicy')), 'CSP violations').toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

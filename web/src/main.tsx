@@ -1,3 +1,4 @@
+import './zod-config';
 import { render } from 'preact';
 import { App } from './components/app/app';
 import './styles/app.css';
