@@ -89,10 +89,6 @@ function buildTrie(kinds: ReadonlyMap<string, Kind>): TrieNode {
   return root;
 }
 
-export function isFree(text: string, dictionary: Dictionary): boolean {
-  return dictionary.kinds.get(text) === 'free';
-}
-
 export function recall(memo: Memo, word: string): Analysis | undefined {
   const recent = memo.recent.get(word);
   if (recent) return recent;

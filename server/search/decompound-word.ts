@@ -1,4 +1,5 @@
-import { type Analysis, type Atom, type Dictionary, type Kind, type TrieNode, isFree, recall, remember } from './decompound-dictionary';
+import type { Analysis, Atom, Dictionary, Kind, TrieNode } from './decompound-dictionary';
+import { recall, remember } from './decompound-dictionary';
 import { ENDINGS, LINKS, MIN_PART_LENGTH, type Step, solve, stepsFrom } from './decompound-segmentation';
 
 // The analysis of one lowercase word: its segmentation refined into the finest parts, the written
@@ -44,6 +45,7 @@ const VOWEL = /[aeiouyäöü]/;
 
 const NOTHING: Analysis = { parts: [], atoms: null, head: null, modifier: null };
 
+/** The parts, segmentation, head and modifier of one lowercase word, memoised per dictionary. */
 export function analyse(word: string, dictionary: Dictionary): Analysis {
   if (word.length < MIN_WORD_LENGTH) return NOTHING;
   const cached = recall(dictionary.memo, word);
