@@ -29,8 +29,11 @@ declare module 'fastify' {
  * main.ts decides when to listen. Call `app.directory.refresh()` once the data is in place.
  */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const pretty = config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL },
+    logger: pretty
+      ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+      : { level: config.LOG_LEVEL },
     // Path parameters (ids) never need more; longer ones are an attack or a bug.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,

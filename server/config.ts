@@ -14,6 +14,8 @@ export const zConfig = z.object({
   /** Prefix for index names, so several directories (or test runs) can share one Meilisearch. */
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{0,40}$/, 'letters, digits, - and _ only').default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` for people at a terminal, `json` for log collectors; `auto` picks by whether stdout is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   /** How many demo offerings to create when the database is empty; 0 starts with an empty directory. */
   SEED_COUNT: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   SEED: z.coerce.number().int().default(1),

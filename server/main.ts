@@ -49,7 +49,7 @@ async function start(config: Config): Promise<void> {
 try {
   await start(loadConfig());
 } catch (error) {
-  // Configuration errors are the user's to fix: show them plainly, without a stack trace.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // What stops the start (configuration, an unreachable Meilisearch) is the user's to fix: say it plainly.
+  console.error(error instanceof ConfigError ? error.message : `Could not start: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -65,10 +65,15 @@ async function stopStaleProcess(pidFile: string, log: Logger): Promise<void> {
   rmSync(pidFile, { force: true });
 }
 
+/** A child killed by a signal has no exit code, only a signal code. */
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode} while starting`);
+    if (exited(child)) throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}) while starting`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) return;
@@ -82,7 +87,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
 
 /**
  * Starts the bundled Meilisearch as a child process on a free loopback port with its data under `dir`.
- * The child is stopped by `stop()`, and killed if this process exits without calling it.
+ * The child is restarted if it dies, stopped by `stop()`, and killed if this process exits without calling it.
  */
 export async function startMeilisearch(dir: string, log: Logger, binary = bundledBinary()): Promise<MeiliProcess> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
@@ -100,23 +105,49 @@ export async function startMeilisearch(dir: string, log: Logger, binary = bundle
   const masterKey = persistentMasterKey(dir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--http-addr', `127.0.0.1:${port}`,
-      '--db-path', join(dir, 'data.ms'),
-      '--dump-dir', join(dir, 'dumps'),
-      '--snapshot-dir', join(dir, 'snapshots'),
-      '--no-analytics',
-      '--env', 'development',
-      '--max-indexing-memory', '1 GiB',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } },
-  );
-  writeFileSync(pidFile, `${child.pid} ${process.pid}`);
-  child.stdout?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
-  child.stderr?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
+  const args = [
+    '--http-addr', `127.0.0.1:${port}`,
+    '--db-path', join(dir, 'data.ms'),
+    '--dump-dir', join(dir, 'dumps'),
+    '--snapshot-dir', join(dir, 'snapshots'),
+    '--no-analytics',
+    '--env', 'development',
+    '--max-indexing-memory', '1 GiB',
+  ];
+  let child: ChildProcess;
+  let stopping = false;
+  const restarts: number[] = [];
 
+  const launch = (): ChildProcess => {
+    const spawned = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } });
+    writeFileSync(pidFile, `${spawned.pid} ${process.pid}`);
+    spawned.stdout?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
+    spawned.stderr?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
+    spawned.once('exit', (code, signal) => {
+      if (stopping || spawned !== child) return;
+      // Supervise: a crashed or killed Meilisearch comes back on the same port with the same data, so the
+      // server only answers 503 for a moment. More than 5 crashes a minute means something is wrong for good.
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
+      if (restarts.length > 5) {
+        log.warn(`Meilisearch exited (${code ?? signal}) 6 times within a minute; not restarting it again`);
+        return;
+      }
+      log.warn(`Meilisearch exited unexpectedly (${code ?? signal}); restarting it`);
+      setTimeout(() => {
+        if (stopping) return;
+        child = launch();
+        waitUntilHealthy(url, child, 60_000).then(
+          () => log.info(`Meilisearch is back at ${url}`),
+          (error: unknown) => log.warn(`Meilisearch did not come back: ${(error as Error).message}`),
+        );
+      }, 500);
+    });
+    return spawned;
+  };
+
+  child = launch();
   // Last resort when the server exits without a graceful shutdown (an uncaught error, process.exit).
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -124,6 +155,7 @@ export async function startMeilisearch(dir: string, log: Logger, binary = bundle
   try {
     await waitUntilHealthy(url, child, 60_000);
   } catch (error) {
+    stopping = true;
     child.kill('SIGKILL');
     throw error;
   }
@@ -133,12 +165,13 @@ export async function startMeilisearch(dir: string, log: Logger, binary = bundle
     url,
     masterKey,
     async stop() {
+      stopping = true;
       process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      if (exited(child)) return;
+      const gone = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
+      await gone;
       clearTimeout(timer);
       rmSync(pidFile, { force: true });
     },
