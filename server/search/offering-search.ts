@@ -98,9 +98,9 @@ export class OfferingSearch {
 
   /** Ids of every offering matching a text query and filters (for the map, when a text is given). */
   async matchingIds(filters: OfferingFilters, max: number): Promise<number[]> {
-    const result = await this.client.request<{ hits: { id: number }[] }>('POST', `/indexes/${this.indexUid()}/search`, {
-      ...this.base(filters),
-      indexUid: undefined,
+    const { indexUid, ...base } = this.base(filters);
+    const result = await this.client.request<{ hits: { id: number }[] }>('POST', `/indexes/${indexUid}/search`, {
+      ...base,
       filter: toMeiliFilter(filterGroups(filters, this.defaultRadiusKm)),
       attributesToRetrieve: ['id'],
       limit: max,
