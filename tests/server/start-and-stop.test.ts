@@ -37,10 +37,18 @@ const meiliPid = () => Number(readFileSync(join(dataDir, 'meili', 'meilisearch.p
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
-afterAll(() => {
+afterAll(async () => {
+  // Also after a failed test: stop servers gracefully (their Meilisearch with them), then anything left over.
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  await Promise.all(started.map((child) => Promise.race([exited(child), new Promise((r) => setTimeout(r, 15_000))])));
   for (const child of started) child.kill('SIGKILL');
+  try {
+    process.kill(meiliPid(), 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 30_000);
 
 describe('npm start', () => {
   it('seeds, indexes and serves; SIGTERM stops the server and its Meilisearch', async () => {
