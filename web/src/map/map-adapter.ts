@@ -64,6 +64,8 @@ class LeafletMapAdapter implements MapHandle {
       zoomControl: false,
       minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
+      // Half steps let Germany (and a district) fill the map instead of sitting small in the middle.
+      zoomSnap: 0.5,
       // No maxBounds: Leaflet enforces it with its own animated pans on moveend, which fight programmatic
       // moves (and would reach onViewChange as if the user had moved). minZoom keeps Germany in reach.
       zoomAnimation: !reducedMotion,
