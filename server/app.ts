@@ -43,6 +43,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  const tileHost = tileOrigin(config);
   // Security headers, rate limits and compression must be registered before the routes they cover.
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -50,7 +51,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', ...(tileOrigin(config) ? [tileOrigin(config)!] : [])],
+        imgSrc: ["'self'", 'data:', ...(tileHost ? [tileHost] : [])],
         connectSrc: ["'self'"],
       },
     },

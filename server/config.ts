@@ -48,6 +48,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
+/** The offerings index in Meilisearch (prefixed, so several directories can share one Meilisearch). */
+export function offeringIndexUid(config: Config): string {
+  return `${config.MEILI_INDEX_PREFIX}offerings`;
+}
+
 export function databaseFile(config: Config): string {
   return resolve(config.DATA_DIR, 'bildungslandkarte.db');
 }

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { join } from 'node:path';
-import { ConfigError, databaseFile, loadConfig } from './config';
+import { ConfigError, databaseFile, loadConfig, offeringIndexUid } from './config';
 import { openDatabase } from './db/connection';
 import { OfferingIndex } from './search/indexer';
 import { MeiliClient } from './search/meili-client';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   try {
     if (!config.MEILI_URL) child = await startMeilisearch(join(config.DATA_DIR, 'meili'), quietLog);
     const client = new MeiliClient(config.MEILI_URL ?? child!.url, config.MEILI_URL ? config.MEILI_MASTER_KEY : child!.masterKey);
-    const index = new OfferingIndex(client, `${config.MEILI_INDEX_PREFIX}offerings`);
+    const index = new OfferingIndex(client, offeringIndexUid(config));
     const bar = new SingleBar({ format: 'indexing |{bar}| {value}/{total} offerings | {duration}s' });
     const started = Date.now();
     let barStarted = false;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { join } from 'node:path';
-import type { Config } from '../config';
+import { offeringIndexUid, type Config } from '../config';
 import { OfferingIndex } from '../search/indexer';
 import { MeiliClient } from '../search/meili-client';
 import { startMeilisearch, type MeiliProcess } from '../search/meili-process';
@@ -35,7 +35,7 @@ export const searchPlugin = fp<{ config: Config }>(
       await child?.stop();
       throw new Error(`Meilisearch at ${url} is not available: check MEILI_URL and that the server runs`);
     }
-    const index = new OfferingIndex(client, `${config.MEILI_INDEX_PREFIX}offerings`);
+    const index = new OfferingIndex(client, offeringIndexUid(config));
     app.decorate('meili', client);
     app.decorate('offeringIndex', index);
     app.decorate('offeringSearch', new OfferingSearch(client, () => index.uid, DEFAULT_RADIUS_KM));

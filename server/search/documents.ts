@@ -44,7 +44,6 @@ export function toSearchDocument({ offering: o, providerName, location }: Indexa
     access: o.access,
     languages: o.languages,
     cost: o.cost,
-    but: o.butEligible,
     butEligible: o.butEligible,
     waitingList: o.waitingList,
     seatsAvailable: o.seatsAvailable,

@@ -21,7 +21,7 @@ export const facetAttribute: Record<FacetName, string> = {
   lang: 'languages',
   formality: 'formality',
   cost: 'cost',
-  but: 'but',
+  but: 'butEligible',
 };
 
 /** Facets whose options combine with "any of": their counts ignore their own selection. */
@@ -49,7 +49,7 @@ export function filterGroups(filters: OfferingFilters, defaultRadiusKm: number):
   if (filters.access && filters.access.length > 0) {
     groups.set('access', filters.access.map((v) => [`access = ${quote(v)}`]));
   }
-  if (filters.but !== undefined) groups.set('but', [[`but = ${filters.but ? 'true' : 'false'}`]]);
+  if (filters.but !== undefined) groups.set('but', [[`butEligible = ${filters.but ? 'true' : 'false'}`]]);
   if (filters.age !== undefined) {
     groups.set('age', [[`minAge <= ${finite(filters.age)}`], [`maxAge >= ${finite(filters.age)}`]]);
   }

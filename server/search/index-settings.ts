@@ -2,7 +2,7 @@ import { synonymsSetting, germanStopWords } from './synonyms';
 
 /** Fields of the search document that filters and facets use (see documents.ts). */
 export const filterableAttributes = [
-  'categories', 'phases', 'access', 'languages', 'formality', 'cost', 'but', 'minAge', 'maxAge', 'regions', '_geo',
+  'categories', 'phases', 'access', 'languages', 'formality', 'cost', 'butEligible', 'minAge', 'maxAge', 'regions', '_geo',
 ];
 
 /** The desired settings of the offerings index; applied idempotently on start and on every reindex. */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessFeatures, categories, decodeMapPoints, languages, phases } from '../../schema';
+import { desc, eq } from 'drizzle-orm';
+import { offerings } from '../../server/db/schema';
 import { publishedPointRows, type PointRow } from '../../server/repos/offerings-repo';
 import { distanceKm } from '../../server/search/documents';
 import { allHits, mapPoints, search } from '../helpers/http';
@@ -94,7 +96,14 @@ describe('GET /api/offerings filters', () => {
 
   it('sorts by newest first on request', async () => {
     const res = await search(t.app, 'sort=newest&perPage=50');
-    expect(res.hits).toHaveLength(50);
+    const newest = t.app.db
+      .select({ id: offerings.id })
+      .from(offerings)
+      .where(eq(offerings.status, 'published'))
+      .orderBy(desc(offerings.createdAt))
+      .limit(50)
+      .all();
+    expect(res.hits.map((h) => h.id)).toEqual(newest.map((r) => r.id));
   });
 });
 

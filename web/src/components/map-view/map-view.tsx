@@ -3,7 +3,7 @@ import { decodeMapPoints, type Bbox, type ClientConfig } from '../../../../schem
 import { api } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { geometryBbox } from '../../lib/geo';
-import type { MapHandle, MapView as AdapterView } from '../../map/map-adapter';
+import type { MapHandle, MapView as AdapterView } from '../../map/types';
 import type { SearchState } from '../../state/search-state';
 
 interface Props {
@@ -40,7 +40,7 @@ export function MapView({ state, query, clientConfig, onSelect, onMove, onSearch
     if (!container.current || clientConfig === null) return;
     let map: MapHandle | null = null;
     let cancelled = false;
-    void import('../../map/map-adapter').then(({ createMap }) => {
+    void import('../../map').then(({ createMap }) => {
       if (cancelled || !container.current) return;
       map = createMap({
         container: container.current,
