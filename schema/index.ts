@@ -5,3 +5,5 @@ export * from './region';
 export * from './offering';
 export * from './search';
 export * from './api';
+export * from './editing';
+export * from './issue-messages';

@@ -31,6 +31,27 @@ export const zConfig = z.object({
   TILE_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-Mitwirkende / contributors'),
   /** Where "report a problem" links on offerings send their mail (the responsible education office). */
   REPORT_EMAIL: z.email('REPORT_EMAIL must be an e-mail address').default('redaktion@bildungslandkarte.example'),
+  /**
+   * The address people reach the directory at, e.g. https://bildung.example.de. Links in mails point there,
+   * and an https URL makes session cookies Secure. Default: http://localhost:PORT.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. https://bildung.example.de' }).optional(),
+  /**
+   * Whether the server runs behind a reverse proxy that sets X-Forwarded-For/-Proto: `true` (trust every hop),
+   * a number of hops, or a comma-separated list of proxy addresses/CIDRs. Rate limits and login throttling
+   * then count the real client address, not the proxy's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY must be true, false, a hop count or a list of addresses/CIDRs')
+    .default('false')
+    .transform((v): boolean | number | string[] =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',')),
+  /** Signs session and CSRF cookies (at least 32 characters); default: generated once and kept in DATA_DIR. */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must have at least 32 characters').optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.de:587 or smtps://…; without it mails go to DATA_DIR/mail/. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Bildungslandkarte <no-reply@bildungslandkarte.example>'),
 });
 export type Config = z.output<typeof zConfig>;
 
@@ -51,6 +72,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** The offerings index in Meilisearch (prefixed, so several directories can share one Meilisearch). */
 export function offeringIndexUid(config: Config): string {
   return `${config.MEILI_INDEX_PREFIX}offerings`;
+}
+
+/** Where people reach the directory; links in mails are built from it. No trailing slash. */
+export function publicUrl(config: Config): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+}
+
+/** Folder where the default mail transport writes each message as an .eml file. */
+export function mailDir(config: Config): string {
+  return resolve(config.DATA_DIR, 'mail');
 }
 
 export function databaseFile(config: Config): string {

@@ -23,9 +23,18 @@ export function openDatabase(file: string): Db {
   // boundaries except for power loss, which is the usual trade for a server database.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
+  // Migrations rebuild tables to add constraints (create new, copy, drop old, rename). With foreign keys on,
+  // dropping `providers` would cascade into locations and offerings; SQLite ignores the PRAGMA inside the
+  // migrator's transaction, so it is switched off around it and the references are checked afterwards.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`the database has ${broken.length} broken references after migrating`);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
   return db;
 }
