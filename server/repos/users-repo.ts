@@ -1,0 +1,94 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../db/connection';
+import { auditLog, offerings, providers, users, type AuditRow, type NewUserRow, type UserRow, type UserRoleId } from '../db/schema';
+
+export type UserChanges = Partial<
+  Pick<NewUserRow, 'passwordHash' | 'role' | 'regionPrefix' | 'displayName' | 'emailVerifiedAt' | 'providerId' | 'lang'>
+>;
+
+/** The organisation a user belongs to, as the account pages show it. */
+export interface UserOrganisation {
+  id: number;
+  name: string;
+  verifiedAt: string | null;
+}
+
+export function findUserById(db: Executor, id: number): UserRow | null {
+  return db.select().from(users).where(eq(users.id, id)).get() ?? null;
+}
+
+/** `email` must already be normalised (trimmed, lower-case), as zEmail does. */
+export function findUserByEmail(db: Executor, email: string): UserRow | null {
+  return db.select().from(users).where(eq(users.email, email)).get() ?? null;
+}
+
+export function insertUser(db: Executor, row: NewUserRow): UserRow {
+  return db.insert(users).values(row).returning().get();
+}
+
+export function updateUser(db: Executor, id: number, changes: UserChanges): UserRow | null {
+  return (
+    db
+      .update(users)
+      .set({ ...changes, updatedAt: new Date().toISOString() })
+      .where(eq(users.id, id))
+      .returning()
+      .get() ?? null
+  );
+}
+
+/** Deletes the user; their sessions and tokens go with them, audit rows keep the change without the actor. */
+export function deleteUser(db: Executor, id: number): boolean {
+  return db.delete(users).where(eq(users.id, id)).run().changes > 0;
+}
+
+export function countUsersWithRole(db: Executor, role: UserRoleId): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.role, role)).get()?.n ?? 0;
+}
+
+export function findOrganisation(db: Executor, providerId: number | null): UserOrganisation | null {
+  if (providerId === null) return null;
+  return (
+    db
+      .select({ id: providers.id, name: providers.name, verifiedAt: providers.verifiedAt })
+      .from(providers)
+      .where(eq(providers.id, providerId))
+      .get() ?? null
+  );
+}
+
+/** Every account with its organisation's name, oldest first (for the admin's list). */
+export function listUsers(db: Db): (UserRow & { organisationName: string | null })[] {
+  return db
+    .select({ user: users, organisationName: providers.name })
+    .from(users)
+    .leftJoin(providers, eq(users.providerId, providers.id))
+    .orderBy(asc(users.id))
+    .all()
+    .map((r) => ({ ...r.user, organisationName: r.organisationName }));
+}
+
+/** The changes a person made (their part of the audit log), newest first: for the GDPR export. */
+export function auditEntriesByActor(db: Db, userId: number): AuditRow[] {
+  return db.select().from(auditLog).where(eq(auditLog.actorUserId, userId)).orderBy(desc(auditLog.id)).all();
+}
+
+/** The organisation with the most published offerings (ties: the oldest): the demo provider's. */
+export function organisationWithMostPublished(db: Db): { id: number; name: string; regionKey: string } | null {
+  const top = db
+    .select({ providerId: offerings.providerId })
+    .from(offerings)
+    .where(eq(offerings.status, 'published'))
+    .groupBy(offerings.providerId)
+    .orderBy(desc(sql`count(*)`), asc(offerings.providerId))
+    .limit(1)
+    .get();
+  if (!top) return null;
+  return (
+    db
+      .select({ id: providers.id, name: providers.name, regionKey: providers.regionKey })
+      .from(providers)
+      .where(eq(providers.id, top.providerId))
+      .get() ?? null
+  );
+}
