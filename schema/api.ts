@@ -13,6 +13,12 @@ export const zHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ ok: z.boolean(), offerings: z.number().int().optional() }),
   search: z.object({ ok: z.boolean(), documents: z.number().int().optional(), message: z.string().optional() }),
+  /** Changes written to SQLite but not yet confirmed by Meilisearch (see docs/accounts-and-moderation.md). */
+  outbox: z.object({
+    pending: z.number().int(),
+    oldestPendingAgeMs: z.number().int().nullable(),
+    lastError: z.string().optional(),
+  }),
 });
 export type Health = z.infer<typeof zHealth>;
 

@@ -7,3 +7,6 @@ export * from './search';
 export * from './api';
 export * from './editing';
 export * from './issue-messages';
+export * from './manage';
+export * from './accounts';
+export * from './import';

@@ -4,6 +4,7 @@ import { insertLocations, insertProviders } from '../server/repos/providers-repo
 import {
   allRegions, countRegionOutlines, countRegions, postcodesByRegion, replaceReferenceData, replaceRegionOutlines,
 } from '../server/repos/regions-repo';
+import { createDemoAccounts, type DemoAccounts } from './demo-accounts';
 import { generateDemoData } from './demo/generate';
 import { readReferenceData, readRegionOutlines } from './reference-data';
 
@@ -40,12 +41,21 @@ export function seedDemoData(db: Db, options: { count: number; seed: number }): 
   return { providers: data.providers.length, offerings: data.offerings.length };
 }
 
-/** What `npm start` does before serving: reference data always, demo data when the directory is empty. */
-export function prepareDirectory(db: Db, options: { count: number; seed: number }, log: Log): void {
+/**
+ * What `npm start` does before serving: reference data always, demo data when the directory is empty, and
+ * with the demo data two demo accounts whose passwords go to `demoAccountsFile` (when given).
+ */
+export function prepareDirectory(
+  db: Db,
+  options: { count: number; seed: number; demoAccountsFile?: string },
+  log: Log,
+): { demoAccounts: DemoAccounts | null } {
   ensureReferenceData(db, log);
   if (options.count > 0 && countOfferings(db) === 0) {
     const started = Date.now();
     const result = seedDemoData(db, options);
     log.info(`created ${result.offerings} demo offerings from ${result.providers} providers in ${Date.now() - started} ms`);
+    if (options.demoAccountsFile) return { demoAccounts: createDemoAccounts(db, options.demoAccountsFile) };
   }
+  return { demoAccounts: null };
 }

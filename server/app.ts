@@ -8,13 +8,23 @@ import {
   jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { databaseFile, tileOrigin, type Config } from './config';
+import { authPlugin, loggerRedaction } from './plugins/auth';
 import { dbPlugin } from './plugins/db';
 import { errorsPlugin } from './plugins/errors';
+import { mailPlugin } from './plugins/mail';
+import { outboxPlugin } from './plugins/outbox';
 import { searchPlugin } from './plugins/search';
 import { webPlugin } from './plugins/web';
+import { adminUserRoutes } from './routes/admin-users';
+import { authRoutes } from './routes/auth';
+import { manageOfferingRoutes } from './routes/manage-offerings';
+import { meRoutes } from './routes/me';
 import { metaRoutes } from './routes/meta';
+import { offeringCsvRoutes } from './routes/offering-csv';
 import { offeringRoutes } from './routes/offerings';
+import { organisationRoutes } from './routes/organisations';
 import { regionRoutes } from './routes/regions';
+import { reviewRoutes } from './routes/review';
 import { DirectoryState } from './services/directory-state';
 import { MapPointsService } from './services/map-points';
 
@@ -24,16 +34,30 @@ declare module 'fastify' {
   }
 }
 
+export interface BuildOptions {
+  /** Where log lines go instead of stdout (tests read them to check that no secret is logged). */
+  logStream?: { write(line: string): void };
+}
+
+/** Trusts the nearest `hops` proxies (Fastify takes a number too, but its types do not say so). */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /**
  * Builds the whole app — plugins first, then routes — without listening, so that tests can `inject()` and
  * main.ts decides when to listen. Call `app.directory.refresh()` once the data is in place.
  */
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const pretty = config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
   const app = Fastify({
-    logger: pretty
-      ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
-      : { level: config.LOG_LEVEL },
+    logger: options.logStream
+      ? { level: config.LOG_LEVEL, ...loggerRedaction, stream: options.logStream }
+      : pretty
+        ? { level: config.LOG_LEVEL, ...loggerRedaction, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
+        : { level: config.LOG_LEVEL, ...loggerRedaction },
+    // Behind a reverse proxy, request.ip (rate limits, login throttling) must be the client, not the proxy.
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? trustHops(config.TRUST_PROXY) : config.TRUST_PROXY,
     // Path parameters (ids) never need more; longer ones are an attack or a bug.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
@@ -66,7 +90,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
         description: 'Public search over the published educational offerings of German education regions.',
         version: '0.1.0',
       },
-      tags: [{ name: 'offerings' }, { name: 'regions' }, { name: 'meta' }],
+      tags: [{ name: 'offerings' }, { name: 'regions' }, { name: 'meta' }, { name: 'organisations' }, { name: 'manage' }, { name: 'review' }, { name: 'accounts' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -75,12 +99,23 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   await app.register(dbPlugin, { file: databaseFile(config) });
   await app.register(searchPlugin, { config });
-  const state = new DirectoryState(app.db, app.offeringIndex);
+  await app.register(outboxPlugin);
+  await app.register(mailPlugin, { config });
+  // Sessions, CSRF checks and request.actor: before every route that needs them.
+  await app.register(authPlugin, { config });
+  const state = new DirectoryState(app.db, app.offeringIndex, app.outbox);
   app.decorate('directory', state);
 
   await app.register(metaRoutes, { config });
   await app.register(regionRoutes, { state });
   await app.register(offeringRoutes, { mapPoints: new MapPointsService(state, app.offeringSearch) });
+  await app.register(authRoutes, { config });
+  await app.register(meRoutes, { config });
+  await app.register(adminUserRoutes, { config });
+  await app.register(organisationRoutes);
+  await app.register(manageOfferingRoutes);
+  await app.register(offeringCsvRoutes);
+  await app.register(reviewRoutes, { config });
   await app.register(webPlugin);
   return app;
 }

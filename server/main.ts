@@ -1,5 +1,7 @@
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig, publicUrl, type Config } from './config';
+import { demoAccountsFile, demoAccountsNotice } from '../seed/demo-accounts';
 import { prepareDirectory } from '../seed/prepare';
 
 // The entry point of `npm start`: configuration, data, search index, then listen; and a clean shutdown
@@ -27,9 +29,10 @@ async function start(config: Config): Promise<void> {
 
   try {
     await app.ready();
-    prepareDirectory(app.db, { count: config.SEED_COUNT, seed: config.SEED }, app.log);
+    const demoFile = demoAccountsFile(config.DATA_DIR);
+    const { demoAccounts } = prepareDirectory(app.db, { count: config.SEED_COUNT, seed: config.SEED, demoAccountsFile: demoFile }, app.log);
     let lastLogged = 0;
-    await app.directory.refresh({
+    const indexOutcome = await app.directory.refresh({
       onProgress: ({ indexed, total }) => {
         if (indexed === total || Date.now() - lastLogged > 2000) {
           lastLogged = Date.now();
@@ -37,8 +40,12 @@ async function start(config: Config): Promise<void> {
         }
       },
     });
+    if (indexOutcome === 'busy') app.log.info('search index: another process is applying the outbox and keeps the index in sync');
+    else if (indexOutcome) app.log.info(`search index rebuilt from SQLite (reason: ${indexOutcome})`);
     await app.listen({ port: config.PORT, host: config.HOST });
     app.log.info(`Bildungslandkarte runs at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`);
+    if (demoAccounts) app.log.info(demoAccountsNotice(demoAccounts, `${publicUrl(config)}/konto/anmelden`));
+    else if (existsSync(demoFile)) app.log.info(`Demo accounts: addresses and passwords are in ${demoFile}`);
   } catch (error) {
     app.log.error({ err: error }, 'could not start');
     await app.close().catch(() => undefined);

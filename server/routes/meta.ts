@@ -5,6 +5,10 @@ import {
 } from '../../schema';
 import type { Config } from '../config';
 import { countPublishedOfferings } from '../repos/offerings-repo';
+import { outboxBacklog } from '../repos/outbox-repo';
+
+/** A backlog older than this means changes do not reach the public: the health check says degraded. */
+const OUTBOX_MAX_AGE_MS = 60_000;
 
 const taxonomy = {
   categories, formalities, phases, accessNeedGroups, accessFeatures, costs, languages, childProtectionMeasures,
@@ -34,9 +38,12 @@ export const metaRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       response: { 200: zHealth, 503: zHealth },
     },
     handler: async (_request, reply) => {
-      const health: Health = { status: 'ok', database: { ok: false }, search: { ok: false } };
+      const health: Health = {
+        status: 'ok', database: { ok: false }, search: { ok: false }, outbox: { pending: 0, oldestPendingAgeMs: null },
+      };
       try {
         health.database = { ok: true, offerings: countPublishedOfferings(app.db) };
+        health.outbox = outboxBacklog(app.db);
       } catch (error) {
         app.log.error({ err: error }, 'database health check failed');
       }
@@ -48,7 +55,8 @@ export const metaRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       } catch (error) {
         health.search = { ok: false, message: (error as Error).message };
       }
-      if (!health.database.ok || !health.search.ok) health.status = 'degraded';
+      const backlogAge = health.outbox.oldestPendingAgeMs ?? 0;
+      if (!health.database.ok || !health.search.ok || backlogAge > OUTBOX_MAX_AGE_MS) health.status = 'degraded';
       return reply.code(health.status === 'ok' ? 200 : 503).send(health);
     },
   });

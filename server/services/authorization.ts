@@ -19,17 +19,17 @@ export type Resource =
 
 export type Action =
   | 'offering.view' | 'offering.create' | 'offering.edit' | 'offering.submit' | 'offering.withdraw'
-  | 'offering.archive' | 'offering.confirm' | 'offering.review'
+  | 'offering.archive' | 'offering.confirm' | 'offering.review' | 'offering.delete'
   | 'organisation.create' | 'organisation.view' | 'organisation.edit' | 'organisation.verify' | 'organisation.import'
   | 'site.create' | 'site.edit' | 'site.delete'
   | 'review.queue' | 'users.manage';
 
 export type Decision =
   | { allowed: true }
-  | { allowed: false; status: 401 | 403 | 404; code: string; message: string };
+  | { allowed: false; status: 401 | 403 | 404 | 409; code: string; message: string };
 
 const allow: Decision = { allowed: true };
-const deny = (status: 401 | 403 | 404, code: string, message: string): Decision => ({ allowed: false, status, code, message });
+const deny = (status: 401 | 403 | 404 | 409, code: string, message: string): Decision => ({ allowed: false, status, code, message });
 const unauthenticated = deny(401, 'unauthenticated', 'Bitte melden Sie sich an / Please log in.');
 const wrongRole = deny(403, 'forbidden', 'Dafür fehlt Ihrer Rolle die Berechtigung / Your role may not do this.');
 const outsideRegion = deny(403, 'outside_region', 'Das liegt außerhalb Ihrer Region / This is outside your region.');
@@ -56,8 +56,9 @@ function decideCoordinator(actor: UserActor, action: Action, resource: Resource)
     return resource.prefix === null || resource.prefix.startsWith(scope) ? allow : outsideRegion;
   }
   const coordinatorActions: readonly Action[] = [
+    // Not organisation.edit: an organisation describes itself (the contract gives PATCH to members and admins).
     'offering.view', 'offering.edit', 'offering.archive', 'offering.confirm', 'offering.review',
-    'organisation.view', 'organisation.edit', 'organisation.verify', 'site.edit',
+    'organisation.view', 'organisation.verify', 'site.edit',
   ];
   if (!coordinatorActions.includes(action)) return wrongRole;
   const region = regionOf(resource);
@@ -68,7 +69,10 @@ function decideProvider(actor: UserActor, action: Action, resource: Resource): D
   if (['offering.review', 'organisation.verify', 'review.queue', 'users.manage'].includes(action)) return wrongRole;
   if (!readOnly.has(action) && !actor.emailVerified) return notVerified;
   if (resource.type === 'own-account') {
-    if (action === 'organisation.create') return allow;
+    // An account belongs to one organisation; a second one would leave the first without this member.
+    if (action === 'organisation.create') {
+      return actor.providerId === null ? allow : deny(409, 'organisation_exists', 'Ihr Konto gehört schon zu einer Organisation / Your account already belongs to an organisation.');
+    }
     if (action === 'offering.create') return actor.providerId !== null ? allow : deny(403, 'no_organisation', 'Bitte legen Sie zuerst Ihre Organisation an / Please describe your organisation first.');
     return wrongRole;
   }

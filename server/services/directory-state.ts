@@ -1,30 +1,100 @@
 import type { Db } from '../db/connection';
 import { publishedPointRows } from '../repos/offerings-repo';
+import { entriesAfter, maxOutboxSeq, pendingUpTo, publishedPointRowsByIds } from '../repos/outbox-repo';
 import { allPostcodes, allRegions } from '../repos/regions-repo';
-import type { OfferingIndex, ReindexProgress } from '../search/indexer';
+import type { OfferingIndex, RebuildReason, ReindexProgress } from '../search/indexer';
+import type { OutboxWorker } from '../search/outbox-worker';
 import { PointStore } from '../search/point-store';
 import { RegionLookup } from './region-lookup';
 
+/** Above this many changed offerings at once, reading all points anew is cheaper than patching. */
+const FULL_RELOAD_ABOVE = 20_000;
+
 /**
  * What the server keeps in memory, derived from SQLite: the region lookup and the map points. `version`
- * changes whenever they are rebuilt, so caches keyed by it never serve stale answers.
+ * changes whenever they change, so caches keyed by it never serve stale answers.
+ *
+ * The map points follow the outbox, in every process (also one that did not apply an entry): when an
+ * entry is done, its offering's point is read from SQLite again. Entries are done out of `seq` order when
+ * one waits for a retry, so besides the highest `seq` seen, the entries still pending are remembered and
+ * followed once they are done.
  */
 export class DirectoryState {
   regions = new RegionLookup([], []);
   points = new PointStore([]);
   version = 0;
+  /** The highest outbox `seq` looked at. */
+  private seen = 0;
+  /** Entries up to `seen` that were pending when looked at: seq → offering id. */
+  private waiting = new Map<number, number>();
 
   constructor(
     private readonly db: Db,
     private readonly index: OfferingIndex,
-  ) {}
+    private readonly outbox?: OutboxWorker,
+  ) {
+    outbox?.onTick(() => this.followOutbox());
+  }
 
-  /** Brings the search index in line with SQLite, then reloads the in-memory data. */
-  async refresh(options: { reindex?: boolean; onProgress?: (p: ReindexProgress) => void } = {}): Promise<void> {
-    if (options.reindex) await this.index.reindex(this.db, options.onProgress);
-    else await this.index.ensureInSync(this.db, options.onProgress);
+  /**
+   * Brings the search index in line with SQLite (a full rebuild when asked, or when the start-up check
+   * finds it necessary), reloads the in-memory data, then starts the outbox worker. Returns why it rebuilt.
+   */
+  async refresh(
+    options: { reindex?: boolean; onProgress?: (p: ReindexProgress) => void } = {},
+  ): Promise<RebuildReason | 'busy' | 'asked'> {
+    let outcome: RebuildReason | 'busy' | 'asked';
+    if (options.reindex) {
+      await this.index.reindex(this.db, options.onProgress);
+      outcome = 'asked';
+    } else {
+      outcome = await this.index.ensureInSync(this.db, options.onProgress);
+    }
     this.regions = new RegionLookup(allRegions(this.db), allPostcodes(this.db).sort((a, b) => a.code.localeCompare(b.code)));
-    this.points = new PointStore(publishedPointRows(this.db));
+    this.reloadPoints();
+    this.outbox?.start();
+    return outcome;
+  }
+
+  /** All points anew, and where in the outbox they stand (one read transaction: a consistent snapshot). */
+  private reloadPoints(): void {
+    this.db.transaction(() => {
+      this.points = new PointStore(publishedPointRows(this.db));
+      this.seen = maxOutboxSeq(this.db);
+      this.waiting = new Map(pendingUpTo(this.db, this.seen).map((e) => [e.seq, e.offeringId]));
+    });
+    this.version++;
+  }
+
+  /** Patches the map points of offerings whose outbox entries were done since the last look. */
+  followOutbox(): void {
+    const patch = this.db.transaction(() => {
+      const changed = new Set<number>();
+      for (const entry of entriesAfter(this.db, this.seen)) {
+        this.seen = entry.seq;
+        if (entry.done) changed.add(entry.offeringId);
+        else this.waiting.set(entry.seq, entry.offeringId);
+      }
+      if (this.waiting.size > 0) {
+        const stillPending = new Set(pendingUpTo(this.db, this.seen).map((e) => e.seq));
+        for (const [seq, offeringId] of this.waiting) {
+          if (stillPending.has(seq)) continue;
+          changed.add(offeringId);
+          this.waiting.delete(seq);
+        }
+      }
+      // An offering with an entry still pending is patched once that entry is done, so the map shows what
+      // the search shows, not a state Meilisearch has not received yet.
+      for (const offeringId of this.waiting.values()) changed.delete(offeringId);
+      if (changed.size === 0 || changed.size > FULL_RELOAD_ABOVE) return changed.size === 0 ? null : 'all';
+      return { ids: changed, rows: publishedPointRowsByIds(this.db, [...changed]) };
+    });
+    if (patch === null) return;
+    if (patch === 'all') {
+      this.reloadPoints();
+      return;
+    }
+    this.points = this.points.withChanges(patch.ids, patch.rows);
     this.version++;
   }
 }
