@@ -55,3 +55,39 @@ export function combine(rounds: Figures[]): Figures {
     p95: rounds.reduce((s, r) => s + r.p95, 0) / n,
   };
 }
+
+/**
+ * A closed loop like runLoad, but for as long as `work` runs (at least `minMs`): what searching feels like
+ * while something else happens on the server. Also reports the slowest request.
+ */
+export async function runLoadWhile(target: Target, concurrency: number, work: Promise<unknown>, minMs = 0): Promise<Figures & { max: number; ms: number }> {
+  const pool = new Pool(target.origin, { connections: concurrency, keepAliveTimeout: 30_000 });
+  const latencies: number[] = [];
+  let next = 0;
+  let done = false;
+  const started = performance.now();
+  const finished = work.finally(() => {
+    done = true;
+  });
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (!done || performance.now() - started < minMs) {
+        const t0 = performance.now();
+        await target.send(pool, next++);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  await finished;
+  const elapsed = performance.now() - started;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / (elapsed / 1000),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    max: latencies[latencies.length - 1] ?? NaN,
+    ms: elapsed,
+  };
+}

@@ -21,6 +21,7 @@ import { manageOfferingRoutes } from './routes/manage-offerings';
 import { meRoutes } from './routes/me';
 import { metaRoutes } from './routes/meta';
 import { offeringCsvRoutes } from './routes/offering-csv';
+import { ImportRunner } from './services/import-runner';
 import { offeringRoutes } from './routes/offerings';
 import { organisationRoutes } from './routes/organisations';
 import { regionRoutes } from './routes/regions';
@@ -114,7 +115,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(adminUserRoutes, { config });
   await app.register(organisationRoutes);
   await app.register(manageOfferingRoutes);
-  await app.register(offeringCsvRoutes);
+  const imports = new ImportRunner(databaseFile(config), app.log);
+  app.addHook('onClose', () => imports.close());
+  await app.register(offeringCsvRoutes, { imports });
   await app.register(reviewRoutes, { config });
   await app.register(webPlugin);
   return app;

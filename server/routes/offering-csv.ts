@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { zApiError, zIdParams, zImportQuery, zImportReport } from '../../schema';
 import { offeringsTemplateCsv } from '../csv/template';
 import { requireUser } from '../services/authorization';
-import { exportOfferings, importOfferings } from '../services/offering-import';
+import type { ImportRunner } from '../services/import-runner';
+import { exportOfferings } from '../services/offering-import';
 
 const tags = ['manage'];
 const errors = { 400: zApiError, 401: zApiError, 403: zApiError, 404: zApiError };
@@ -18,7 +19,7 @@ function fileName(base: string): string {
 }
 
 /** CSV template, export and import of a provider's offerings. */
-export const offeringCsvRoutes: FastifyPluginAsyncZod = async (app) => {
+export const offeringCsvRoutes: FastifyPluginAsyncZod<{ imports: ImportRunner }> = async (app, { imports }) => {
   // Spreadsheets arrive as raw bytes: the CSV module decodes them (UTF-8 or Windows-1252) itself.
   app.addContentTypeParser(csvTypes, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
   app.addHook('onSend', async (_request, reply) => {
@@ -67,7 +68,7 @@ export const offeringCsvRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request) => {
       const body = request.body;
       const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-      return importOfferings(app.db, request.actor, request.params.id, bytes, request.query);
+      return imports.run(request.actor, request.params.id, bytes, request.query);
     },
   });
 };
