@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+/** The workspace pages (accounts, providers, coordinators, admins), each a prefix of client-side routes. */
+const WORKSPACE_PREFIXES = ['/konto', '/anbieter', '/koordination', '/admin'] as const;
+
 /**
- * Serves the built web client at `/`, and its pages (`/angebot/:id`) as the same document, which then
- * renders them. Without a build (npm run build) the API works alone.
+ * Serves the built web client at `/`, and its pages (`/angebot/:id`, the workspace pages) as the same
+ * document, which then renders them. Without a build (npm run build) the API works alone.
  */
 export const webPlugin = fp(
   async (app: FastifyInstance) => {
@@ -33,6 +36,13 @@ export const webPlugin = fp(
     app.get('/angebot/:id', { schema: { hide: true } }, async (_request, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html'),
     );
+    for (const prefix of WORKSPACE_PREFIXES) {
+      for (const path of [prefix, `${prefix}/*`]) {
+        app.get(path, { schema: { hide: true } }, async (_request, reply) =>
+          reply.header('cache-control', 'no-cache').sendFile('index.html'),
+        );
+      }
+    }
   },
   { name: 'web' },
 );
