@@ -45,12 +45,18 @@ export interface CsvLimits {
 const PLACEHOLDER_LOCATION = 1;
 
 /**
+ * 5,000 rows: far more than any provider's programme list, and small enough that committing a whole file
+ * (one transaction, ~2–3 s here) holds SQLite's write lock well inside the 5 s other writers wait for it.
+ */
+export const DEFAULT_CSV_LIMITS: CsvLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5_000 };
+
+/**
  * Reads an uploaded offerings spreadsheet. File-level problems (size, encoding, columns) throw a
  * `CsvFileError`; problems in single rows are collected per row, so one bad line does not hide the rest.
  */
 export function parseOfferingsCsv(
   bytes: Buffer,
-  limits: CsvLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 },
+  limits: CsvLimits = DEFAULT_CSV_LIMITS,
 ): { encoding: CsvEncoding; delimiter: CsvDelimiter; rows: ParsedRow[] } {
   if (bytes.length > limits.maxBytes) {
     const size = formatSize(bytes.length);

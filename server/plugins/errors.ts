@@ -51,6 +51,16 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
         message: 'Die Suche ist gerade nicht erreichbar / Search is unavailable right now. Please try again shortly.',
       });
     }
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      // Another process or the import thread holds the write lock longer than writers wait (busy_timeout):
+      // nothing was written; the same request succeeds a moment later.
+      request.log.warn({ err: error }, 'database busy');
+      return reply.code(503).header('retry-after', '5').send({
+        error: 'database_busy',
+        message: 'Gerade werden viele Änderungen gespeichert. Bitte in einigen Sekunden erneut versuchen / ' +
+          'Many changes are being saved right now. Please try again in a few seconds.',
+      });
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, too large bodies, unsupported media types, rate limits.

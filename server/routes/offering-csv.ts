@@ -58,7 +58,7 @@ export const offeringCsvRoutes: FastifyPluginAsyncZod<{ imports: ImportRunner }>
       summary: 'Import offerings from CSV: a dry run (default) reports every row; dryRun=false writes all rows or none',
       description:
         'Send the file as the request body (Content-Type text/csv). UTF-8 and Windows-1252, with ; , or tab. ' +
-        'At most 5 MiB and 10,000 rows. A commit with any row in error answers 422 with the report and writes nothing.',
+        'At most 5 MiB and 5,000 rows. A commit with any row in error answers 422 with the report and writes nothing.',
       tags,
       params: zIdParams,
       querystring: zImportQuery,

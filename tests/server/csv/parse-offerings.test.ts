@@ -229,12 +229,13 @@ describe('parseOfferingsCsv: limits', () => {
     );
   });
 
-  it('allows 10,000 rows by default, not one more', () => {
+  it('allows 5,000 rows by default, not one more', () => {
     const line = csvText(HEADERS, [validRow()]).split('\r\n')[1]!;
     const file = (n: number) => utf8([HEADERS.join(';'), ...Array.from({ length: n }, () => line)].join('\r\n'));
-    const error = fileError(() => parseOfferingsCsv(file(10_001)));
-    expect(error.de).toBe('Die Datei hat 10.001 Einträge; höchstens 10.000 sind auf einmal möglich. Bitte die Liste aufteilen.');
-    expect(error.details).toEqual({ maxRows: 10_000 });
+    expect(parseOfferingsCsv(file(5_000)).rows).toHaveLength(5_000);
+    const error = fileError(() => parseOfferingsCsv(file(5_001)));
+    expect(error.de).toBe('Die Datei hat 5.001 Einträge; höchstens 5.000 sind auf einmal möglich. Bitte die Liste aufteilen.');
+    expect(error.details).toEqual({ maxRows: 5_000 });
   });
 
   it('refuses files larger than allowed before reading them', () => {
