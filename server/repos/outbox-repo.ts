@@ -1,4 +1,5 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, max, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull, lt, lte, max, min, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db, Executor } from '../db/connection';
 import { locations, offerings, outbox, providers } from '../db/schema';
 import type { PointRow } from './offerings-repo';
@@ -6,12 +7,13 @@ import type { PointRow } from './offerings-repo';
 // The outbox table and the reads the index sync needs. Reads of offerings by id live here too, because
 // only the sync asks for "these ids, published or not" (offerings-repo answers the public's questions).
 
-const CHUNK = 500;
-
-function chunks<T>(list: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
-  return out;
+/**
+ * `column IN (the ids)` with the whole list as one JSON parameter: one statement text for any number of
+ * ids, so SQLite's variable limit never splits a batch and the connection's statement cache keeps one
+ * statement instead of one per list length.
+ */
+function inList(column: SQLiteColumn, ids: readonly number[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 }
 
 const enqueueListeners = new Set<() => void>();
@@ -35,9 +37,9 @@ export function onOutboxEnqueued(listener: () => void): () => void {
 export function enqueueOfferingChanges(tx: Executor, offeringIds: readonly number[], reason: string): void {
   if (offeringIds.length === 0) return;
   const now = Date.now();
-  for (const part of chunks(offeringIds)) {
-    tx.insert(outbox).values(part.map((offeringId) => ({ offeringId, reason, createdAt: now }))).run();
-  }
+  // One statement for any number of ids (see inList); the other columns take their defaults.
+  tx.run(sql`INSERT INTO ${outbox} (${sql.identifier(outbox.offeringId.name)}, ${sql.identifier(outbox.reason.name)}, ${sql.identifier(outbox.createdAt.name)})
+    SELECT value, ${reason}, ${now} FROM json_each(${JSON.stringify(offeringIds)})`);
   if (!wakeScheduled && enqueueListeners.size > 0) {
     wakeScheduled = true;
     setImmediate(() => {
@@ -72,15 +74,11 @@ export function hasDueEntry(db: Executor, now = Date.now()): boolean {
 
 /** Marks entries applied; entries already done stay as they were, so nothing is ever marked twice. */
 export function markOutboxDone(tx: Executor, seqs: readonly number[], appliedBy: string, now = Date.now()): number {
-  let changed = 0;
-  for (const part of chunks(seqs)) {
-    changed += tx
-      .update(outbox)
-      .set({ doneAt: now, appliedBy, attempts: sql`${outbox.attempts} + 1` })
-      .where(and(inArray(outbox.seq, part), isNull(outbox.doneAt)))
-      .run().changes;
-  }
-  return changed;
+  return tx
+    .update(outbox)
+    .set({ doneAt: now, appliedBy, attempts: sql`${outbox.attempts} + 1` })
+    .where(and(inList(outbox.seq, seqs), isNull(outbox.doneAt)))
+    .run().changes;
 }
 
 /** Marks every pending entry up to `maxSeq` applied: a full rebuild that read SQLite after them covers them. */
@@ -99,16 +97,14 @@ export function markOutboxDoneUpTo(tx: Executor, maxSeq: number, appliedBy: stri
 export function markOutboxFailed(
   tx: Executor, seqs: readonly number[], error: string, backoff: { baseMs: number; maxMs: number }, now = Date.now(),
 ): void {
-  for (const part of chunks(seqs)) {
-    tx.update(outbox)
-      .set({
-        attempts: sql`${outbox.attempts} + 1`,
-        lastError: error,
-        nextAttemptAt: sql`${now} + min(${backoff.maxMs}, ${backoff.baseMs} << min(${outbox.attempts}, 16))`,
-      })
-      .where(and(inArray(outbox.seq, part), isNull(outbox.doneAt)))
-      .run();
-  }
+  tx.update(outbox)
+    .set({
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: error,
+      nextAttemptAt: sql`${now} + min(${backoff.maxMs}, ${backoff.baseMs} << min(${outbox.attempts}, 16))`,
+    })
+    .where(and(inList(outbox.seq, seqs), isNull(outbox.doneAt)))
+    .run();
 }
 
 /** Makes every waiting entry due now: they waited for Meilisearch to come back, which it did. */
@@ -189,39 +185,35 @@ export function pruneOutbox(db: Db, keepMs: number, keepLast: number, now = Date
 
 /** The published ones among these offerings, with what their search documents need. */
 export function publishedForIndex(db: Executor, ids: readonly number[]) {
-  return chunks(ids).flatMap((part) =>
-    db
-      .select({ offering: offerings, providerName: providers.name, providerKind: providers.kind, location: locations })
-      .from(offerings)
-      .innerJoin(providers, eq(providers.id, offerings.providerId))
-      .innerJoin(locations, eq(locations.id, offerings.locationId))
-      .where(and(inArray(offerings.id, part), eq(offerings.status, 'published')))
-      .all(),
-  );
+  return db
+    .select({ offering: offerings, providerName: providers.name, providerKind: providers.kind, location: locations })
+    .from(offerings)
+    .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .where(and(inList(offerings.id, ids), eq(offerings.status, 'published')))
+    .all();
 }
 
 /** The map points of the published ones among these offerings (same fields as `publishedPointRows`). */
 export function publishedPointRowsByIds(db: Executor, ids: readonly number[]): PointRow[] {
-  return chunks(ids).flatMap((part) =>
-    db
-      .select({
-        id: offerings.id,
-        categories: offerings.categories,
-        phases: offerings.phases,
-        access: offerings.access,
-        languages: offerings.languages,
-        formality: offerings.formality,
-        cost: offerings.cost,
-        but: offerings.butEligible,
-        minAge: offerings.minAge,
-        maxAge: offerings.maxAge,
-        regionKey: locations.regionKey,
-        lat: locations.lat,
-        lng: locations.lng,
-      })
-      .from(offerings)
-      .innerJoin(locations, eq(locations.id, offerings.locationId))
-      .where(and(inArray(offerings.id, part), eq(offerings.status, 'published')))
-      .all(),
-  );
+  return db
+    .select({
+      id: offerings.id,
+      categories: offerings.categories,
+      phases: offerings.phases,
+      access: offerings.access,
+      languages: offerings.languages,
+      formality: offerings.formality,
+      cost: offerings.cost,
+      but: offerings.butEligible,
+      minAge: offerings.minAge,
+      maxAge: offerings.maxAge,
+      regionKey: locations.regionKey,
+      lat: locations.lat,
+      lng: locations.lng,
+    })
+    .from(offerings)
+    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .where(and(inList(offerings.id, ids), eq(offerings.status, 'published')))
+    .all();
 }

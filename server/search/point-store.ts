@@ -35,59 +35,134 @@ function zOrder(x: number, y: number): number {
   return z;
 }
 
+/** One point per position, in map order (Z-order key, then id), as typed columns. */
+interface Columns {
+  ids: Int32Array;
+  key: Float64Array;
+  lat: Float64Array;
+  lng: Float64Array;
+  categoryMask: Uint32Array;
+  primaryCategory: Uint8Array;
+  phaseMask: Uint32Array;
+  accessMask: Uint32Array;
+  languageMask: Uint32Array;
+  formality: Uint8Array;
+  cost: Uint8Array;
+  but: Uint8Array;
+  minAge: Uint8Array;
+  maxAge: Uint8Array;
+  region: Uint32Array;
+}
+type ColumnName = keyof Columns;
+const columnNames: ColumnName[] = [
+  'ids', 'key', 'lat', 'lng', 'categoryMask', 'primaryCategory', 'phaseMask', 'accessMask', 'languageMask', 'formality',
+  'cost', 'but', 'minAge', 'maxAge', 'region',
+];
+
+function allocate(n: number): Columns {
+  return {
+    ids: new Int32Array(n),
+    key: new Float64Array(n),
+    lat: new Float64Array(n),
+    lng: new Float64Array(n),
+    categoryMask: new Uint32Array(n),
+    primaryCategory: new Uint8Array(n),
+    phaseMask: new Uint32Array(n),
+    accessMask: new Uint32Array(n),
+    languageMask: new Uint32Array(n),
+    formality: new Uint8Array(n),
+    cost: new Uint8Array(n),
+    but: new Uint8Array(n),
+    minAge: new Uint8Array(n),
+    maxAge: new Uint8Array(n),
+    region: new Uint32Array(n),
+  };
+}
+
+function fromRows(rows: readonly PointRow[]): Columns {
+  const keyed = rows.map((row) => ({ row, key: zOrder(...quantize(row)) }));
+  keyed.sort((a, b) => a.key - b.key || a.row.id - b.row.id);
+  const c = allocate(keyed.length);
+  keyed.forEach(({ row: r, key }, i) => {
+    c.ids[i] = r.id;
+    c.key[i] = key;
+    c.lat[i] = r.lat;
+    c.lng[i] = r.lng;
+    c.categoryMask[i] = mask(r.categories, categoryBit);
+    c.primaryCategory[i] = categoryBit.get(r.categories[0] ?? '') ?? 0;
+    c.phaseMask[i] = mask(r.phases, phaseBit);
+    c.accessMask[i] = mask(r.access, accessBit);
+    c.languageMask[i] = mask(r.languages, languageBit);
+    c.formality[i] = formalityIndex.get(r.formality) ?? 255;
+    c.cost[i] = costIndex.get(r.cost) ?? 255;
+    c.but[i] = r.but ? 1 : 0;
+    c.minAge[i] = r.minAge;
+    c.maxAge[i] = r.maxAge;
+    c.region[i] = Number(r.regionKey);
+  });
+  return c;
+}
+
+/** Whether position `i` of `a` comes before position `j` of `b` in map order. */
+function before(a: Columns, i: number, b: Columns, j: number): boolean {
+  return a.key[i]! < b.key[j]! || (a.key[i] === b.key[j] && a.ids[i]! < b.ids[j]!);
+}
+
 export class PointStore {
   readonly size: number;
-  private readonly ids: Int32Array;
-  private readonly lat: Float64Array;
-  private readonly lng: Float64Array;
-  private readonly categoryMask: Uint32Array;
-  private readonly primaryCategory: Uint8Array;
-  private readonly phaseMask: Uint32Array;
-  private readonly accessMask: Uint32Array;
-  private readonly languageMask: Uint32Array;
-  private readonly formality: Uint8Array;
-  private readonly cost: Uint8Array;
-  private readonly but: Uint8Array;
-  private readonly minAge: Uint8Array;
-  private readonly maxAge: Uint8Array;
-  private readonly region: Uint32Array;
-  private readonly positionOfId = new Map<number, number>();
+  private readonly c: Columns;
+  /** Built on first use: only text queries need it, and 100,000 entries take ~20 ms. */
+  private positions?: Map<number, number>;
 
-  constructor(rows: readonly PointRow[]) {
-    const keyed = rows.map((row) => ({ row, key: zOrder(...quantize(row)) }));
-    const sorted = keyed.sort((a, b) => a.key - b.key || a.row.id - b.row.id).map((k) => k.row);
-    const n = (this.size = sorted.length);
-    this.ids = new Int32Array(n);
-    this.lat = new Float64Array(n);
-    this.lng = new Float64Array(n);
-    this.categoryMask = new Uint32Array(n);
-    this.primaryCategory = new Uint8Array(n);
-    this.phaseMask = new Uint32Array(n);
-    this.accessMask = new Uint32Array(n);
-    this.languageMask = new Uint32Array(n);
-    this.formality = new Uint8Array(n);
-    this.cost = new Uint8Array(n);
-    this.but = new Uint8Array(n);
-    this.minAge = new Uint8Array(n);
-    this.maxAge = new Uint8Array(n);
-    this.region = new Uint32Array(n);
-    sorted.forEach((r, i) => {
-      this.ids[i] = r.id;
-      this.lat[i] = r.lat;
-      this.lng[i] = r.lng;
-      this.categoryMask[i] = mask(r.categories, categoryBit);
-      this.primaryCategory[i] = categoryBit.get(r.categories[0] ?? '') ?? 0;
-      this.phaseMask[i] = mask(r.phases, phaseBit);
-      this.accessMask[i] = mask(r.access, accessBit);
-      this.languageMask[i] = mask(r.languages, languageBit);
-      this.formality[i] = formalityIndex.get(r.formality) ?? 255;
-      this.cost[i] = costIndex.get(r.cost) ?? 255;
-      this.but[i] = r.but ? 1 : 0;
-      this.minAge[i] = r.minAge;
-      this.maxAge[i] = r.maxAge;
-      this.region[i] = Number(r.regionKey);
-      this.positionOfId.set(r.id, i);
-    });
+  /** From rows in any order; internally also from columns already in map order (see `withChanges`). */
+  constructor(source: readonly PointRow[] | Columns) {
+    this.c = Array.isArray(source) ? fromRows(source) : (source as Columns);
+    this.size = this.c.ids.length;
+  }
+
+  private get positionOfId(): Map<number, number> {
+    if (!this.positions) {
+      this.positions = new Map();
+      for (let i = 0; i < this.size; i++) this.positions.set(this.c.ids[i]!, i);
+    }
+    return this.positions;
+  }
+
+  /**
+   * A new store without the points of `changedIds` and with `rows` (their current state; ids that are no
+   * longer published are simply absent). The store is immutable so that a map-points answer being encoded
+   * never sees half a change; merging two sorted column sets keeps this O(n) instead of sorting again.
+   */
+  withChanges(changedIds: Iterable<number>, rows: readonly PointRow[]): PointStore {
+    const gone = new Set(changedIds);
+    for (const r of rows) gone.add(r.id);
+    const added = fromRows(rows);
+    const old = this.c;
+    let removed = 0;
+    for (let p = 0; p < this.size; p++) if (gone.has(old.ids[p]!)) removed++;
+    const out = allocate(this.size - removed + added.ids.length);
+    // Copy runs of kept old points in one TypedArray.set per column; changes are few, so runs are long.
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    const copyRun = (from: Columns, start: number, end: number) => {
+      if (end <= start) return;
+      // Every column is a typed array of numbers; TypeScript cannot call `set` on the union of their types.
+      for (const name of columnNames) (out[name] as Float64Array).set((from[name] as Float64Array).subarray(start, end), k);
+      k += end - start;
+    };
+    while (i < this.size || j < added.ids.length) {
+      const runStart = i;
+      while (i < this.size && !gone.has(old.ids[i]!) && (j >= added.ids.length || before(old, i, added, j))) i++;
+      copyRun(old, runStart, i);
+      if (i < this.size && gone.has(old.ids[i]!)) {
+        i++;
+      } else if (j < added.ids.length) {
+        copyRun(added, j, j + 1);
+        j++;
+      }
+    }
+    return new PointStore(out);
   }
 
   /** Positions (in map order) of the points that pass the filters; `onlyIds` narrows to a text search's hits. */
@@ -101,20 +176,22 @@ export class PointStore {
     const [regionFrom, regionTo] = regionRange(filters.region);
     const { near, bbox, age, but } = filters;
     const radius = filters.radius ?? defaultRadiusKm;
+    const { categoryMask, phaseMask, languageMask, accessMask, formality, cost, minAge, maxAge, region, lat, lng } = this.c;
+    const butColumn = this.c.but;
 
     const accepts = (i: number): boolean =>
-      (categoryAny === 0 || (this.categoryMask[i]! & categoryAny) !== 0) &&
-      (phaseAny === 0 || (this.phaseMask[i]! & phaseAny) !== 0) &&
-      (languageAny === 0 || (this.languageMask[i]! & languageAny) !== 0) &&
-      (accessAll === 0 || (this.accessMask[i]! & accessAll) >>> 0 === accessAll) &&
-      (formalityAny.size === 0 || formalityAny.has(this.formality[i]!)) &&
-      (costAny.size === 0 || costAny.has(this.cost[i]!)) &&
-      (but === undefined || this.but[i] === (but ? 1 : 0)) &&
-      (age === undefined || (this.minAge[i]! <= age && this.maxAge[i]! >= age)) &&
-      (this.region[i]! >= regionFrom && this.region[i]! <= regionTo) &&
+      (categoryAny === 0 || (categoryMask[i]! & categoryAny) !== 0) &&
+      (phaseAny === 0 || (phaseMask[i]! & phaseAny) !== 0) &&
+      (languageAny === 0 || (languageMask[i]! & languageAny) !== 0) &&
+      (accessAll === 0 || (accessMask[i]! & accessAll) >>> 0 === accessAll) &&
+      (formalityAny.size === 0 || formalityAny.has(formality[i]!)) &&
+      (costAny.size === 0 || costAny.has(cost[i]!)) &&
+      (but === undefined || butColumn[i] === (but ? 1 : 0)) &&
+      (age === undefined || (minAge[i]! <= age && maxAge[i]! >= age)) &&
+      (region[i]! >= regionFrom && region[i]! <= regionTo) &&
       (bbox === undefined ||
-        (this.lat[i]! >= bbox.south && this.lat[i]! <= bbox.north && this.lng[i]! >= bbox.west && this.lng[i]! <= bbox.east)) &&
-      (near === undefined || distanceKm(near, { lat: this.lat[i]!, lng: this.lng[i]! }) <= radius);
+        (lat[i]! >= bbox.south && lat[i]! <= bbox.north && lng[i]! >= bbox.west && lng[i]! <= bbox.east)) &&
+      (near === undefined || distanceKm(near, { lat: lat[i]!, lng: lng[i]! }) <= radius);
 
     const out: number[] = [];
     if (onlyIds) {
@@ -135,16 +212,17 @@ export class PointStore {
     const lat = new Array<number>(n);
     const lng = new Array<number>(n);
     const category = new Array<number>(n);
+    const col = this.c;
     let prevLat = 0;
     let prevLng = 0;
     for (let k = 0; k < n; k++) {
       const i = positions[k]!;
-      const qLat = Math.round(this.lat[i]! * 1e5);
-      const qLng = Math.round(this.lng[i]! * 1e5);
-      ids[k] = this.ids[i]!;
+      const qLat = Math.round(col.lat[i]! * 1e5);
+      const qLng = Math.round(col.lng[i]! * 1e5);
+      ids[k] = col.ids[i]!;
       lat[k] = qLat - prevLat;
       lng[k] = qLng - prevLng;
-      category[k] = this.primaryCategory[i]!;
+      category[k] = col.primaryCategory[i]!;
       prevLat = qLat;
       prevLng = qLng;
     }
