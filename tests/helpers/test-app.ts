@@ -7,6 +7,7 @@ import { buildApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import type { Db } from '../../server/db/connection';
 import { ensureReferenceData, seedDemoData } from '../../seed/prepare';
+import { MeiliClient } from '../../server/search/meili-client';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -44,8 +45,12 @@ export async function startTestApp(
     app,
     config,
     async close() {
-      await app.meili.request('DELETE', `/indexes/${app.offeringIndex.uid}`).catch(() => undefined);
+      // The app first: its outbox worker stops, so it cannot rebuild the index deleted right after.
+      const uid = app.offeringIndex.uid;
       await app.close();
+      const meili = new MeiliClient(config.MEILI_URL!, config.MEILI_MASTER_KEY);
+      await meili.request('DELETE', `/indexes/${uid}`).catch(() => undefined);
+      await meili.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
