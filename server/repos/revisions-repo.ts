@@ -74,15 +74,18 @@ export interface ReviewQueueRow {
   providerId: number;
   providerName: string;
   verified: number;
+  /** Where the entry will be once approved: a revision's proposed site, else its current one. */
   regionKey: string;
   city: string;
   municipalityName: string | null;
 }
 
 /**
- * New entries (status pending) and open revisions of published entries, whose current site lies in the
- * region, oldest first. A new entry's place in the queue is its last submission (from the audit log), so
- * editing it while it waits does not push it back; rows written without one fall back to `updated_at`.
+ * New entries (status pending) and open revisions of published entries, oldest first, that concern the
+ * region: the entry's current site lies in it, or (for a revision that moves the entry) the proposed site
+ * does, so the coordinators of both regions see the move. A new entry's place in the queue is its last
+ * submission (from the audit log), so editing it while it waits does not push it back; rows written without
+ * one fall back to `updated_at`. A proposed site that is not the organisation's own never widens the queue.
  */
 function queueItems(prefix: string) {
   return sql`
@@ -90,21 +93,25 @@ function queueItems(prefix: string) {
       select 'new' as kind, o.id as offering_id, null as revision_id, o.title as title,
         coalesce((select max(a.at) from audit_log a
                   where a.entity_type = 'offering' and a.entity_id = o.id and a.action = 'submit'), o.updated_at) as submitted_at,
-        o.location_id as location_id, o.provider_id as provider_id
+        o.location_id as location_id, o.location_id as proposed_location_id, o.provider_id as provider_id
       from offerings o where o.status = 'pending'
       union all
-      select 'revision', o.id, r.id, json_extract(r.fields, '$.title'), r.submitted_at, o.location_id, o.provider_id
+      select 'revision', o.id, r.id, json_extract(r.fields, '$.title'), r.submitted_at, o.location_id,
+        coalesce((select s.id from locations s
+                  where s.id = json_extract(r.fields, '$.locationId') and s.provider_id = o.provider_id), o.location_id),
+        o.provider_id
       from offering_revisions r join offerings o on o.id = r.offering_id
       where r.state = 'pending' and o.status = 'published'
     )
     select i.kind as kind, i.offering_id as offeringId, i.revision_id as revisionId, i.title as title,
       i.submitted_at as submittedAt, p.id as providerId, p.name as providerName,
-      (p.verified_at is not null) as verified, l.region_key as regionKey, l.city as city, g.name as municipalityName
+      (p.verified_at is not null) as verified, n.region_key as regionKey, n.city as city, g.name as municipalityName
     from items i
       join locations l on l.id = i.location_id
+      join locations n on n.id = i.proposed_location_id
       join providers p on p.id = i.provider_id
-      left join regions g on g.key = l.region_key
-    where substr(l.region_key, 1, ${prefix.length}) = ${prefix}`;
+      left join regions g on g.key = n.region_key
+    where substr(l.region_key, 1, ${prefix.length}) = ${prefix} or substr(n.region_key, 1, ${prefix.length}) = ${prefix}`;
 }
 
 export function reviewQueue(db: Executor, filter: { prefix: string; limit: number; offset: number }) {

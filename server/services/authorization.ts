@@ -67,8 +67,11 @@ function decideCoordinator(actor: UserActor, action: Action, resource: Resource)
 
 function decideProvider(actor: UserActor, action: Action, resource: Resource): Decision {
   if (['offering.review', 'organisation.verify', 'review.queue', 'users.manage'].includes(action)) return wrongRole;
-  if (!readOnly.has(action) && !actor.emailVerified) return notVerified;
+  // Asked only once the resource is known to be the actor's own: answered for someone else's, it would tell an
+  // unconfirmed account which hidden ids exist (403 here, 404 for ids that do not).
+  const unverified = !readOnly.has(action) && !actor.emailVerified;
   if (resource.type === 'own-account') {
+    if (unverified) return notVerified;
     // An account belongs to one organisation; a second one would leave the first without this member.
     if (action === 'organisation.create') {
       return actor.providerId === null ? allow : deny(409, 'organisation_exists', 'Ihr Konto gehört schon zu einer Organisation / Your account already belongs to an organisation.');
@@ -77,7 +80,7 @@ function decideProvider(actor: UserActor, action: Action, resource: Resource): D
     return wrongRole;
   }
   const ownerId = resource.type === 'organisation' ? resource.id : resource.type === 'offering' || resource.type === 'site' ? resource.providerId : null;
-  if (ownerId !== null && actor.providerId !== null && ownerId === actor.providerId) return allow;
+  if (ownerId !== null && actor.providerId !== null && ownerId === actor.providerId) return unverified ? notVerified : allow;
   // Another organisation's published offering is public anyway; anything else of theirs must not leak.
   if (resource.type === 'offering' && resource.status === 'published') return wrongRole;
   return hidden;

@@ -7,10 +7,10 @@ import { HttpError } from '../plugins/errors';
 import { offeringsOfOrganisation } from '../repos/organisation-offerings-repo';
 import { findOrganisation, findPostcode, sitesOf } from '../repos/organisations-repo';
 import type { Actor } from './actor';
-import { authorize, requireUser } from './authorization';
+import { authorize, decide, requireUser } from './authorization';
 import { planImport, siteKey, type ImportContext, type NewSite, type PlannedRow } from './offering-import-plan';
 import { submitOffering } from './offering-lifecycle';
-import { inputOf } from './offering-rules';
+import { inputOf, offeringResource } from './offering-rules';
 import { createOffering, updateOffering } from './offerings-service';
 import { createSite } from './organisations-service';
 
@@ -131,13 +131,18 @@ export function importOfferings(db: Db, actor: Actor, organisationId: number, by
   return { ...report, committed: true, createdIds };
 }
 
-/** An organisation's offerings in every state, as CSV in the template's columns (plus their status). */
+/**
+ * An organisation's offerings in every state, as CSV in the template's columns (plus their status). Each row
+ * is one the actor may view: members and admins get all of them, a coordinator only those whose site lies in
+ * their region (the organisation's seat lets them open the file, not read its entries elsewhere).
+ */
 export function exportOfferings(db: Db, actor: Actor, organisationId: number): { file: Buffer; organisationName: string } {
   requireUser(actor);
   const organisation = findOrganisation(db, organisationId);
   if (!organisation) throw new HttpError(404, 'not_found', `Keine Organisation mit der Nummer ${organisationId} / No organisation with id ${organisationId}`);
   authorize(actor, 'organisation.view', { type: 'organisation', id: organisation.id, regionKey: organisation.regionKey });
-  const rows = offeringsOfOrganisation(db, organisationId).map(({ offering, location }) => {
+  const visible = offeringsOfOrganisation(db, organisationId).filter((row) => decide(actor, 'offering.view', offeringResource(row)).allowed);
+  const rows = visible.map(({ offering, location }) => {
     const { locationId: _locationId, ...input } = inputOf(offering);
     return {
       id: offering.id,

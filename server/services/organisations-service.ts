@@ -161,8 +161,20 @@ export function updateSite(db: Executor, actor: Actor, id: number, patch: SitePa
       ...edit,
     }));
     const place = placeOf(tx, merged);
-    // A coordinator may not move a site out of the region they are responsible for.
-    if (place.regionKey !== site.regionKey) authorize(actor, 'site.edit', siteResource({ providerId: site.providerId, regionKey: place.regionKey }));
+    if (place.regionKey !== site.regionKey) {
+      // A coordinator may not move a site out of the region they are responsible for.
+      authorize(actor, 'site.edit', siteResource({ providerId: site.providerId, regionKey: place.regionKey }));
+      // A member moving a site into another municipality would move its published entries past review (and
+      // past the coordinators of both places). They create a new site and move each entry there instead: an
+      // edit of a published entry is reviewed.
+      const published = publishedOfferingIdsAtSite(tx, id).length;
+      if (user.role === 'provider' && published > 0) {
+        throw new HttpError(409, 'site_has_published_offerings',
+          `An diesem Standort sind ${published} Angebot(e) veröffentlicht: Bitte einen neuen Standort anlegen und die Angebote dorthin verlegen (das wird geprüft) / ` +
+          `${published} published offering(s) use this site: please create a new site and move the offerings there (this is reviewed).`,
+          { publishedOfferings: published });
+      }
+    }
     const before = { name: site.name, street: site.street, postcode: site.postcode, city: site.city, regionKey: site.regionKey, lat: site.lat, lng: site.lng };
     const after = { name: merged.name ?? null, street: merged.street, postcode: merged.postcode, city: merged.city, ...place };
     const changes = changedFields(before, after);

@@ -1,16 +1,16 @@
 import { zRejectInput, type ManagedOfferingList, type ReviewDetail, type ReviewQueue } from '../../schema';
 import type { Executor } from '../db/connection';
-import type { OfferingRow } from '../db/schema';
+import type { LocationRow, OfferingRevisionRow, OfferingRow } from '../db/schema';
 import type { MailMessage } from '../mail/mailer';
 import { reviewResultMail } from '../mail/templates';
 import { HttpError } from '../plugins/errors';
 import { changedFields, recordAudit } from '../repos/audit-repo';
-import { listOfferings, updateOffering } from '../repos/manage-offerings-repo';
+import { listOfferings, updateOffering, type ManagedOfferingRow } from '../repos/manage-offerings-repo';
 import { enqueueOfferingChanges } from '../repos/outbox-repo';
-import { findRegion, memberMailRecipients } from '../repos/organisations-repo';
+import { findRegion, findSite, memberMailRecipients } from '../repos/organisations-repo';
 import { closeRevision, findOpenRevision, reviewQueue } from '../repos/revisions-repo';
 import type { Actor, UserActor } from './actor';
-import { authorize } from './authorization';
+import { authorize, decide } from './authorization';
 import {
   checkOffering, inputOf, issueDetails, offeringInputKeys, offeringResource, siteOfOrganisation, staleCutoff, today,
   writeTransaction, wrongState,
@@ -32,18 +32,39 @@ function reviewer(actor: Actor, region?: string): { user: UserActor; prefix: str
   return { user, prefix: region ?? (user.role === 'admin' ? '' : user.regionPrefix ?? '') };
 }
 
-function loadForReview(db: Executor, actor: Actor, id: number) {
+/**
+ * The other site of the organisation that the open revision moves the entry to, or null (no revision, the
+ * same site, or a site that is not the organisation's: publishing refuses that one anyway).
+ */
+function proposedSite(db: Executor, row: ManagedOfferingRow, open: OfferingRevisionRow | null): LocationRow | null {
+  const id = open?.fields.locationId;
+  if (typeof id !== 'number' || id === row.location.id) return null;
+  const site = findSite(db, id);
+  return site && site.providerId === row.offering.providerId ? site : null;
+}
+
+/**
+ * Loads an entry for review with its open revision. A revision that moves the entry into another region
+ * concerns both regions: deciding on it needs authority over both (otherwise a coordinator could publish
+ * into a region not theirs), looking at it authority over either (it is in both queues).
+ */
+function loadForReview(db: Executor, actor: Actor, id: number, purpose: 'decide' | 'view') {
   reviewer(actor);
-  const { row } = loadForStep(db, actor, id);
-  const user = authorize(actor, 'offering.review', offeringResource(row));
-  return { user, row };
+  const { user, row } = loadForStep(db, actor, id);
+  const open = row.offering.status === 'published' ? findOpenRevision(db, id) : null;
+  const current = offeringResource(row);
+  const site = proposedSite(db, row, open);
+  const regions = site && site.regionKey !== current.regionKey ? [current, { ...current, regionKey: site.regionKey }] : [current];
+  const asked = purpose === 'decide' ? regions : [regions.find((r) => decide(actor, 'offering.review', r).allowed) ?? current];
+  for (const resource of asked) authorize(actor, 'offering.review', resource);
+  return { user, row, open };
 }
 
 /** Publishes a pending entry, or applies the open revision of a published one. */
 export function publishOffering(db: Executor, actor: Actor, id: number): { offering: OfferingRow; outcome: ReviewOutcome } {
   const date = today();
   return writeTransaction(db, (tx) => {
-    const { user, row } = loadForReview(tx, actor, id);
+    const { user, row, open } = loadForReview(tx, actor, id, 'decide');
     const { offering } = row;
     if (offering.status === 'pending') {
       checkOffering(inputOf(offering));
@@ -57,7 +78,6 @@ export function publishOffering(db: Executor, actor: Actor, id: number): { offer
       enqueueOfferingChanges(tx, [id], 'publish');
       return { offering: updated, outcome: 'published' as const };
     }
-    const open = offering.status === 'published' ? findOpenRevision(tx, id) : null;
     if (!open) throw wrongState(offering.status, 'publish');
     const proposed = checkOffering(open.fields);
     siteOfOrganisation(tx, proposed.locationId, offering.providerId);
@@ -78,7 +98,7 @@ export function rejectOffering(
   body: { reason: string },
 ): { offering: OfferingRow; outcome: ReviewOutcome; reason: string } {
   return writeTransaction(db, (tx) => {
-    const { user, row } = loadForReview(tx, actor, id);
+    const { user, row, open } = loadForReview(tx, actor, id, 'decide');
     const parsed = zRejectInput.safeParse(body);
     if (!parsed.success) {
       throw new HttpError(400, 'invalid_request', 'Bitte eine Begründung angeben (mindestens 5 Zeichen) / Please give a reason (at least 5 characters).', issueDetails(parsed.error));
@@ -93,7 +113,6 @@ export function rejectOffering(
       });
       return { offering: updated, outcome: 'rejected' as const, reason };
     }
-    const open = offering.status === 'published' ? findOpenRevision(tx, id) : null;
     if (!open) throw wrongState(offering.status, 'reject');
     closeRevision(tx, open.id, { state: 'rejected', reviewedBy: user.id, reason });
     recordAudit(tx, { actor: auditActor(user), entityType: 'offering', entityId: id, action: 'revision.reject', note: `revision ${open.id}: ${reason}` });
@@ -101,7 +120,7 @@ export function rejectOffering(
   });
 }
 
-/** New entries and open revisions whose site lies in the region, oldest first. */
+/** New entries and open revisions whose site (current or proposed) lies in the region, oldest first. */
 export function listReviewQueue(db: Executor, actor: Actor, query: { region?: string; page: number; perPage: number }): ReviewQueue {
   const { prefix } = reviewer(actor, query.region);
   const { total, rows } = reviewQueue(db, { prefix, limit: query.perPage, offset: (query.page - 1) * query.perPage });
@@ -124,9 +143,8 @@ export function listReviewQueue(db: Executor, actor: Actor, query: { region?: st
 
 /** The published version (if any), the proposed one (if any) and what differs, field by field. */
 export function getReviewDetail(db: Executor, actor: Actor, id: number): ReviewDetail {
-  const { row } = loadForReview(db, actor, id);
+  const { row, open } = loadForReview(db, actor, id, 'view');
   const { offering, provider, location } = row;
-  const open = offering.status === 'published' ? findOpenRevision(db, id) : null;
   const published = offering.status === 'published' ? inputOf(offering) : null;
   const proposed = open ? checkOffering(open.fields) : offering.status === 'pending' ? inputOf(offering) : null;
   return {

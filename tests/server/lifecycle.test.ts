@@ -10,7 +10,7 @@ import { auditLog, offeringRevisions, offerings, outbox } from '../../server/db/
 import { findUserById } from '../../server/repos/users-repo';
 import { today } from '../../server/services/offering-rules';
 import { signIn, type Client, type Method } from '../helpers/accounts';
-import { buildWorld, offeringInput, outboxDrained, REGEN, type World } from '../helpers/moderation-fixtures';
+import { buildWorld, FREIBURG, offeringInput, outboxDrained, REGEN, type World } from '../helpers/moderation-fixtures';
 import { mapPoints, search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -232,6 +232,53 @@ describe('organisations and sites', () => {
     });
     const inUse = await newcomer.request('DELETE', `/api/sites/${site.id}`);
     expect([inUse.statusCode, inUse.json().error]).toEqual([409, 'site_in_use']);
+  });
+});
+
+// After the other blocks: the entry approved here ends up in Baden-Württemberg, where the listing test above
+// expects none of organisation A's.
+describe('a revision that moves a published entry into another region', () => {
+  let bw: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    bw = await signIn(t.app, world.users.coordinator08.email, world.users.coordinator08.password);
+    admin = await signIn(t.app, world.users.admin.email, world.users.admin.password);
+  });
+
+  it('is in the queue and the review of both regions\' coordinators, but only someone with authority over both may publish or reject it', async () => {
+    const entry = await publishedEntry('Nähstube Bischofsmais');
+    const freiburg = await call<Site>(provider, 'POST', `/api/organisations/${world.A.organisation.id}/sites`, { street: 'Kaiser-Joseph-Straße 1', postcode: FREIBURG.postcode, city: FREIBURG.city }, 201);
+    expect(freiburg.regionKey).toBe(FREIBURG.regionKey);
+    const proposed = await call(provider, 'PATCH', `/api/manage/offerings/${entry.id}`, { locationId: freiburg.id });
+    expect([proposed.locationId, proposed.pendingRevision?.fields.locationId]).toEqual([world.A.site.id, freiburg.id]);
+
+    for (const reviewer of [coordinator, bw]) {
+      const queue = await call<ReviewQueue>(reviewer, 'GET', '/api/review/queue?perPage=100');
+      expect(queue.items.filter((i) => i.offeringId === entry.id)).toEqual([
+        expect.objectContaining({ kind: 'revision', city: FREIBURG.city, municipality: expect.objectContaining({ key: FREIBURG.regionKey }) }),
+      ]);
+      const detail = await call<ReviewDetail>(reviewer, 'GET', `/api/review/offerings/${entry.id}`);
+      expect(detail.diff).toEqual([{ field: 'locationId', old: world.A.site.id, new: freiburg.id }]);
+      for (const [step, body] of [['publish', undefined], ['reject', { reason: 'Bitte den Ort prüfen.' }]] as const) {
+        const res = await reviewer.request('POST', `/api/review/offerings/${entry.id}/${step}`, body);
+        expect([res.statusCode, res.json().error], `${step}: ${res.body.slice(0, 300)}`).toEqual([403, 'outside_region']);
+      }
+    }
+    const waiting = await call(provider, 'GET', `/api/manage/offerings/${entry.id}`);
+    expect([waiting.locationId, waiting.pendingRevision?.fields.locationId]).toEqual([world.A.site.id, freiburg.id]);
+
+    const adminQueue = await call<ReviewQueue>(admin, 'GET', '/api/review/queue?perPage=100');
+    expect(adminQueue.items.filter((i) => i.offeringId === entry.id)).toHaveLength(1);
+    const approved = await call(admin, 'POST', `/api/review/offerings/${entry.id}/publish`);
+    expect([approved.locationId, approved.pendingRevision]).toEqual([freiburg.id, null]);
+  });
+
+  it('leaves a move within the coordinator\'s region to them alone', async () => {
+    const entry = await publishedEntry('Nähstube Kirchberg');
+    await call(provider, 'PATCH', `/api/manage/offerings/${entry.id}`, { locationId: world.A.spareSite.id });
+    expect((await call<ReviewQueue>(bw, 'GET', '/api/review/queue?perPage=100')).items.map((i) => i.offeringId)).not.toContain(entry.id);
+    const approved = await call(coordinator, 'POST', `/api/review/offerings/${entry.id}/publish`);
+    expect([approved.locationId, approved.pendingRevision]).toEqual([world.A.spareSite.id, null]);
   });
 });
 

@@ -4,9 +4,9 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../schema';
 import { offeringsTemplateCsv } from '../../server/csv/template';
-import { auditLog, locations, offerings } from '../../server/db/schema';
+import { auditLog, locations, offeringRevisions, offerings } from '../../server/db/schema';
 import { signIn, type Client } from '../helpers/accounts';
-import { buildWorld, resetWorld, type World } from '../helpers/moderation-fixtures';
+import { buildWorld, FREIBURG, offeringInput, resetWorld, type World } from '../helpers/moderation-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 // The CSV routes end to end through the app: a dry run writes nothing and reports every row by line and
@@ -142,6 +142,46 @@ describe('CSV import and export of offerings', () => {
 
     const again = (await importCsv(providerA, res.rawPayload, '?dryRun=true')).json() as ImportReport;
     expect(again.summary).toEqual({ create: 0, update: 0, unchanged: 3, errors: 0, newSites: 0 });
+  });
+
+  it('exports to a coordinator only the entries whose site lies in their region; members and admins get all', async () => {
+    const db = testApp.app.db;
+    const site = db.insert(locations).values({ providerId: world.A.organisation.id, street: 'Kaiser-Joseph-Straße 1', ...FREIBURG }).returning().get();
+    db.insert(offerings).values({
+      ...offeringInput(site.id, { title: 'Sprachcafé Freiburg' }), providerId: world.A.organisation.id, status: 'draft', lastConfirmedAt: '2026-01-15',
+    }).run();
+    const exported = async (client: Client) => {
+      const res = await client.request('GET', `/api/organisations/${world.A.organisation.id}/offerings.csv`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return res.rawPayload.toString('utf8');
+    };
+    const coordinator = await signIn(testApp.app, world.users.coordinator09276.email, world.users.coordinator09276.password);
+    const admin = await signIn(testApp.app, world.users.admin.email, world.users.admin.password);
+    const ofCoordinator = await exported(coordinator);
+    expect(ofCoordinator).toContain('Entwurf A');
+    expect(ofCoordinator).not.toContain('Sprachcafé Freiburg');
+    expect(await exported(providerA)).toContain('Sprachcafé Freiburg');
+    expect(await exported(admin)).toContain('Sprachcafé Freiburg');
+  });
+
+  it('leaves a row that moves a published entry into another region to someone who may review both regions', async () => {
+    const res = await importCsv(providerA, csv([
+      { Nummer: String(world.A.published.id), Titel: world.A.published.title, Straße: 'Kaiser-Joseph-Straße 1', PLZ: FREIBURG.postcode, Ort: FREIBURG.city },
+    ]), '?dryRun=false');
+    expect(res.statusCode, res.body).toBe(200);
+    const db = testApp.app.db;
+    const revision = db.select().from(offeringRevisions).where(eq(offeringRevisions.offeringId, world.A.published.id)).get();
+    const site = db.select().from(locations).where(eq(locations.id, revision?.fields.locationId as number)).get();
+    expect([revision?.state, site?.regionKey]).toEqual(['pending', FREIBURG.regionKey]);
+
+    for (const role of ['coordinator09276', 'coordinator08'] as const) {
+      const coordinator = await signIn(testApp.app, world.users[role].email, world.users[role].password);
+      const refused = await coordinator.request('POST', `/api/review/offerings/${world.A.published.id}/publish`);
+      expect([refused.statusCode, refused.json().error], `${role}: ${refused.body.slice(0, 300)}`).toEqual([403, 'outside_region']);
+    }
+    const admin = await signIn(testApp.app, world.users.admin.email, world.users.admin.password);
+    expect((await admin.request('POST', `/api/review/offerings/${world.A.published.id}/publish`)).statusCode).toBe(200);
+    expect(db.select().from(offerings).where(eq(offerings.id, world.A.published.id)).get()?.locationId).toBe(site?.id);
   });
 
   it('answers file problems with a clear error: too large, UTF-16, a spreadsheet instead of CSV', async () => {
