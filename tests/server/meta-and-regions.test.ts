@@ -42,9 +42,19 @@ describe('API documentation', () => {
   it('serves an OpenAPI document with the public paths', async () => {
     const doc = await getJson<{ openapi: string; paths: Record<string, unknown> }>(t.app, '/api/openapi.json');
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/offerings', '/api/offerings/{id}', '/api/map-points', '/api/regions', '/api/taxonomy', '/api/health']) {
-      expect(doc.paths, path).toHaveProperty([path]);
-    }
+    const documented = [
+      '/api/offerings', '/api/offerings/{id}', '/api/map-points', '/api/regions', '/api/taxonomy', '/api/health',
+      // Accounts, organisations, moderation, review and CSV (docs/accounts-and-moderation.md).
+      '/api/auth/csrf', '/api/auth/register', '/api/auth/verify', '/api/auth/login', '/api/auth/logout',
+      '/api/auth/password-reset/request', '/api/auth/password-reset', '/api/auth/password', '/api/me', '/api/me/export',
+      '/api/admin/users', '/api/admin/users/{id}', '/api/organisations', '/api/organisations/{id}',
+      '/api/organisations/{id}/verify', '/api/organisations/{id}/sites', '/api/sites/{id}', '/api/sites/position',
+      '/api/manage/offerings', '/api/manage/offerings/{id}', '/api/manage/offerings/{id}/submit',
+      '/api/manage/offerings/{id}/history', '/api/manage/offerings-template.csv', '/api/organisations/{id}/offerings.csv',
+      '/api/organisations/{id}/import', '/api/review/queue', '/api/review/offerings/{id}',
+      '/api/review/offerings/{id}/publish', '/api/review/offerings/{id}/reject', '/api/review/stale',
+    ];
+    for (const path of documented) expect(doc.paths, path).toHaveProperty([path]);
   });
 
   it('serves a browsable reference', async () => {
