@@ -8,7 +8,7 @@ import { HttpError } from '../plugins/errors';
 import { changedFields, recordAudit } from '../repos/audit-repo';
 import { allRegions } from '../repos/regions-repo';
 import { deleteSessionsOfUser } from '../repos/sessions-repo';
-import { findUserByEmail, insertUser, updateUser } from '../repos/users-repo';
+import { findUserByEmail, insertUserUnlessTaken, updateUser } from '../repos/users-repo';
 import { checkRegion } from '../services/account-admin';
 import { systemActor } from '../services/actor';
 import { hashPassword } from '../services/passwords';
@@ -124,7 +124,8 @@ async function save(db: Db, args: Args, password: string, regionName: string | u
       recordAudit(tx, { actor: systemActor, entityType: 'user', entityId: existing.id, action: 'update', changes: changedFields(before, after), note: 'shell: user:create --reset' });
       return `Updated ${what} (id ${existing.id}): new password set${ended > 0 ? `, ${ended} session(s) ended` : ''}.`;
     }
-    const user = insertUser(tx, {
+    // The unique index decides, not the look-up above: someone may have registered the address meanwhile.
+    const user = insertUserUnlessTaken(tx, {
       email: args.email,
       displayName: args.name ?? args.email.split('@')[0]!,
       passwordHash,
@@ -132,6 +133,7 @@ async function save(db: Db, args: Args, password: string, regionName: string | u
       regionPrefix,
       emailVerifiedAt: new Date().toISOString(),
     });
+    if (!user) throw new Error(`There is already an account for ${args.email}. Add --reset to set its password, role and region.`);
     recordAudit(tx, { actor: systemActor, entityType: 'user', entityId: user.id, action: 'create', changes: changedFields(null, { role: user.role, regionPrefix }), note: 'shell: user:create' });
     return `Created ${what} (id ${user.id}).`;
   });

@@ -31,7 +31,7 @@ const HOUSEKEEPING_MS = 60 * 60 * 1000;
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Cookies, server-side sessions in SQLite, CSRF protection for every state-changing API request, and
+ * Cookies, server-side sessions in SQLite, CSRF protection for every state-changing request, and
  * `request.actor` on every request. Register after the db plugin and before any route.
  */
 export const authPlugin = fp<{ config: Config }>(
@@ -67,8 +67,10 @@ export const authPlugin = fp<{ config: Config }>(
     app.addHook('onRequest', async (request) => {
       request.actor = actorOf(app, request);
     });
+    // Every state-changing request, whatever its path: the raw URL is not what the router matches
+    // (`/%61pi/…` reaches `/api/…`), and nothing outside /api accepts one anyway.
     app.addHook('onRequest', (request, reply, done) => {
-      if (!stateChanging.has(request.method) || !request.url.startsWith('/api/')) return done();
+      if (!stateChanging.has(request.method)) return done();
       checkCsrf(app, request, reply, done);
     });
     // A signed-in answer carries a Set-Cookie (the rolling expiry): no shared cache may keep it, even where a

@@ -9,11 +9,22 @@ export function findSession(db: Executor, idHash: string, now: number): SessionR
   return db.select().from(sessions).where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now))).get() ?? null;
 }
 
-export function saveSession(db: Executor, row: SessionRow): void {
-  db.insert(sessions)
-    .values(row)
-    .onConflictDoUpdate({ target: sessions.id, set: { userId: row.userId, data: row.data, expiresAt: row.expiresAt } })
-    .run();
+/** Stores a session that was just created (at sign-in, or under a new id). */
+export function insertSession(db: Executor, row: SessionRow): void {
+  db.insert(sessions).values(row).run();
+}
+
+/**
+ * Rewrites a live session's data and expiry; false when the row is gone or expired, which it then stays: a
+ * session that was ended meanwhile is never written back.
+ */
+export function updateSession(
+  db: Executor,
+  idHash: string,
+  changes: Pick<SessionRow, 'userId' | 'data' | 'expiresAt'>,
+  now: number,
+): boolean {
+  return db.update(sessions).set(changes).where(and(eq(sessions.id, idHash), gt(sessions.expiresAt, now))).run().changes > 0;
 }
 
 export function deleteSession(db: Executor, idHash: string): boolean {

@@ -26,6 +26,14 @@ export function insertUser(db: Executor, row: NewUserRow): UserRow {
   return db.insert(users).values(row).returning().get();
 }
 
+/**
+ * Inserts the user, or returns null when the address has an account already. Decided by the unique index in
+ * the same statement, so also when another request created that account a moment ago.
+ */
+export function insertUserUnlessTaken(db: Executor, row: NewUserRow): UserRow | null {
+  return db.insert(users).values(row).onConflictDoNothing({ target: users.email }).returning().get() ?? null;
+}
+
 export function updateUser(db: Executor, id: number, changes: UserChanges): UserRow | null {
   return (
     db

@@ -8,6 +8,7 @@ import {
 import type { Config } from '../config';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { Accounts } from '../services/accounts';
+import { HttpError } from '../plugins/errors';
 import { requireUser } from '../services/authorization';
 import { TooManyAttemptsError } from '../services/login-throttle';
 
@@ -58,7 +59,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     config: { rateLimit: ACCOUNT_RATE_LIMIT },
     schema: { summary: 'Confirm the e-mail address with the token from the mail', tags, body: zTokenInput, response: { 200: zMessage } },
     handler: async (request) => {
-      accounts.verifyEmail(request.body.token);
+      // Confirming ends every session opened before (someone else may have registered the address); the
+      // browser that confirms keeps its own.
+      const current = typeof request.session?.regenerate === 'function' ? request.session.sessionId : undefined;
+      accounts.verifyEmail(request.body.token, current);
       return { message: 'Ihre E-Mail-Adresse ist bestätigt / Your e-mail address is confirmed.' };
     },
   });
@@ -79,6 +83,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
     schema: { summary: 'Sign in', tags, body: zLoginInput, response: { 200: zMe } },
     handler: async (request, reply) => {
       const { email, password } = request.body;
+      // The session lives under /api (its cookie path); an encoded path such as /%61pi/… reaches this route
+      // without one, and there is nothing to sign in to.
+      if (typeof request.session?.regenerate !== 'function') {
+        throw new HttpError(400, 'bad_path', 'Bitte /api/auth/login verwenden / Please use /api/auth/login.');
+      }
       const user = await withRetryAfter(reply, () => accounts.checkPassword(email, password, request.ip));
       // A new session id at sign-in: an id planted in the browser before (session fixation) is worth nothing.
       await request.session.regenerate();

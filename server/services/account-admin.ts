@@ -7,7 +7,7 @@ import { HttpError } from '../plugins/errors';
 import { changedFields, recordAudit } from '../repos/audit-repo';
 import { deleteSessionsOfUser } from '../repos/sessions-repo';
 import {
-  countUsersWithRole, findOrganisation, findUserByEmail, findUserById, insertUser, listUsers, updateUser,
+  countUsersWithRole, findOrganisation, findUserByEmail, findUserById, insertUserUnlessTaken, listUsers, updateUser,
 } from '../repos/users-repo';
 import { issueLink, sendInBackground, type MailDeps } from './account-mail';
 import { lastAdminError } from './account-data';
@@ -38,6 +38,9 @@ export function toAdminUser(user: UserRow & { organisationName?: string | null }
     createdAt: user.createdAt,
   };
 }
+
+const emailTaken = () =>
+  new HttpError(409, 'email_taken', 'Zu dieser Adresse gibt es schon ein Konto / There is already an account for this address.');
 
 function adminView(db: Executor, user: UserRow): AdminUser {
   return toAdminUser({ ...user, organisationName: findOrganisation(db, user.providerId)?.name ?? null });
@@ -70,12 +73,11 @@ export async function inviteUser(deps: AdminDeps, actor: UserActor, input: Creat
   const { db, config } = deps;
   const regionPrefix = input.role === 'coordinator' ? (input.regionPrefix ?? null) : null;
   const regionName = regionPrefix ? checkRegion(deps.regionName, regionPrefix) : undefined;
-  if (findUserByEmail(db, input.email)) {
-    throw new HttpError(409, 'email_taken', 'Zu dieser Adresse gibt es schon ein Konto / There is already an account for this address.');
-  }
+  // Checked before hashing, and again by the insert: the same invitation sent twice at once passes the first.
+  if (findUserByEmail(db, input.email)) throw emailTaken();
   const passwordHash = await unusablePasswordHash();
   const { user, link } = db.transaction((tx) => {
-    const user = insertUser(tx, {
+    const user = insertUserUnlessTaken(tx, {
       email: input.email,
       displayName: input.displayName,
       passwordHash,
@@ -83,6 +85,7 @@ export async function inviteUser(deps: AdminDeps, actor: UserActor, input: Creat
       regionPrefix,
       emailVerifiedAt: new Date().toISOString(),
     });
+    if (!user) throw emailTaken();
     recordAudit(tx, {
       actor,
       entityType: 'user',

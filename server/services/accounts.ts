@@ -6,10 +6,10 @@ import { LINK_LIFETIME_MS, passwordResetMail, verifyEmailMail } from '../mail/te
 import { HttpError } from '../plugins/errors';
 import { consumeAuthToken, deleteOpenAuthTokens } from '../repos/auth-tokens-repo';
 import { deleteSessionsOfUser } from '../repos/sessions-repo';
-import { findOrganisation, findUserByEmail, findUserById, insertUser, updateUser } from '../repos/users-repo';
+import { findOrganisation, findUserByEmail, findUserById, insertUserUnlessTaken, updateUser } from '../repos/users-repo';
 import { issueLink, sendInBackground, type MailDeps } from './account-mail';
 import type { UserActor } from './actor';
-import { assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from './login-throttle';
+import { noteLoginSuccess, startLoginAttempt } from './login-throttle';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 import { sha256 } from './secrets';
 
@@ -44,44 +44,45 @@ export class Accounts {
     const { db, config } = this.deps;
     // Hashed before looking: both outcomes then take the same time.
     const passwordHash = await hashPassword(input.password);
-    const existing = findUserByEmail(db, input.email);
-    if (existing) return this.mailExistingOwner(existing, input.lang);
-    let user: UserRow;
-    try {
-      user = insertUser(db, { email: input.email, displayName: input.displayName, passwordHash, role: 'provider', lang: input.lang });
-    } catch (error) {
-      // Two sign-ups for one address at once: the other one won.
-      const winner = findUserByEmail(db, input.email);
-      if (winner) return this.mailExistingOwner(winner, input.lang);
-      throw error;
+    const user = insertUserUnlessTaken(db, { email: input.email, displayName: input.displayName, passwordHash, role: 'provider', lang: input.lang });
+    if (!user) {
+      // The address has an account, perhaps since a moment ago (two sign-ups at once).
+      const owner = findUserByEmail(db, input.email);
+      if (owner) this.mailExistingOwner(owner, input.lang);
+      return;
     }
     const link = issueLink(db, config, user, 'verify_email', LINK_LIFETIME_MS.verifyEmail, '/konto/bestaetigen');
     sendInBackground(this.deps, user.email, verifyEmailMail({ lang: input.lang, name: user.displayName, link }));
   }
 
   /**
-   * Someone registered with an address that has an account. Not yet confirmed: a new confirmation link.
-   * Confirmed: a link to set a new password, which is what a person who forgot they have an account needs.
+   * Someone registered with an address that has an account: its owner gets a link to set a new password,
+   * which is what a person who forgot they have an account needs. Also when the address is not confirmed
+   * yet: the account's password was chosen by whoever registered first, perhaps not the owner of the
+   * address, and a confirmation link would confirm the account with that password. Setting the password
+   * confirms the address and ends every session.
    */
   private mailExistingOwner(user: UserRow, lang: 'de' | 'en'): void {
     const { db, config } = this.deps;
-    if (user.emailVerifiedAt === null) {
-      const link = issueLink(db, config, user, 'verify_email', LINK_LIFETIME_MS.verifyEmail, '/konto/bestaetigen');
-      sendInBackground(this.deps, user.email, verifyEmailMail({ lang, name: user.displayName, link }));
-    } else {
-      const link = issueLink(db, config, user, 'reset_password', LINK_LIFETIME_MS.passwordReset, '/konto/passwort-neu');
-      sendInBackground(this.deps, user.email, passwordResetMail({ lang, name: user.displayName, link }));
-    }
+    const link = issueLink(db, config, user, 'reset_password', LINK_LIFETIME_MS.passwordReset, '/konto/passwort-neu');
+    sendInBackground(this.deps, user.email, passwordResetMail({ lang, name: user.displayName, link }));
   }
 
-  verifyEmail(token: string): void {
+  /**
+   * Confirms the address. Every session of the account but `currentSessionId` (the one sending the link,
+   * when signed in) ends: they were opened with a password that whoever registered the address chose, and
+   * that need not be the person who just proved the mailbox is theirs.
+   */
+  verifyEmail(token: string, currentSessionId?: string): void {
     const { db } = this.deps;
     if (!plausibleToken(token)) throw invalidToken();
     db.transaction((tx) => {
       const userId = consumeAuthToken(tx, sha256(token), 'verify_email', Date.now());
       if (userId === null) throw invalidToken();
       const user = findUserById(tx, userId);
-      if (user && user.emailVerifiedAt === null) updateUser(tx, userId, { emailVerifiedAt: new Date().toISOString() });
+      if (!user || user.emailVerifiedAt !== null) return;
+      updateUser(tx, userId, { emailVerifiedAt: new Date().toISOString() });
+      deleteSessionsOfUser(tx, userId, currentSessionId === undefined ? undefined : sha256(currentSessionId));
     });
   }
 
@@ -105,13 +106,11 @@ export class Accounts {
    */
   async checkPassword(email: string, password: string, address: string): Promise<UserRow> {
     const { db } = this.deps;
-    assertLoginAllowed(db, email, address);
+    // Counted as a failure until the password proves right, so attempts sent at once cannot outrun the lock.
+    startLoginAttempt(db, email, address);
     const user = findUserByEmail(db, email);
     const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
-    if (!user || !ok) {
-      noteLoginFailure(db, email, address);
-      throw invalidCredentials();
-    }
+    if (!user || !ok) throw invalidCredentials();
     noteLoginSuccess(db, email);
     return user;
   }

@@ -1,4 +1,4 @@
-import type { Executor } from '../db/connection';
+import type { Db, Executor } from '../db/connection';
 import {
   clearAccountFailures, deleteFailuresBefore, failureTimes, recordLoginFailure,
 } from '../repos/login-failures-repo';
@@ -41,7 +41,7 @@ function lockEnd(times: number[], limit: number): number | null {
 }
 
 /** Throws TooManyAttemptsError while the account or the address is locked. */
-export function assertLoginAllowed(db: Executor, account: string, address: string, now = Date.now()): void {
+function assertLoginAllowed(db: Executor, account: string, address: string, now = Date.now()): void {
   const since = now - LOGIN_WINDOW_MS;
   const ends = [
     lockEnd(failureTimes(db, 'account', account, since), MAX_FAILURES_PER_ACCOUNT),
@@ -50,11 +50,27 @@ export function assertLoginAllowed(db: Executor, account: string, address: strin
   if (ends.length > 0) throw new TooManyAttemptsError(Math.max(...ends), now);
 }
 
-export function noteLoginFailure(db: Executor, account: string, address: string, now = Date.now()): void {
-  recordLoginFailure(db, { account, address, at: now });
+/**
+ * Starts a login attempt: throws TooManyAttemptsError while the account or the address is locked, and
+ * otherwise counts the attempt as a failure at once, before the password is checked. Checking a password
+ * takes a while; were the failure recorded only afterwards, any number of attempts sent at the same time
+ * would all pass the check. Both steps run in one immediate transaction, so processes sharing the database
+ * count each other's attempts too. A successful attempt takes its failure back with `noteLoginSuccess`.
+ */
+export function startLoginAttempt(db: Db, account: string, address: string, now = Date.now()): void {
+  db.transaction(
+    (tx) => {
+      assertLoginAllowed(tx, account, address, now);
+      recordLoginFailure(tx, { account, address, at: now });
+    },
+    { behavior: 'immediate' },
+  );
 }
 
-/** A successful sign-in forgives the account's failures (the address keeps its count). */
+/**
+ * A successful sign-in (or password reset) forgives the account's failures, the attempt's provisional one
+ * with them. The address's count keeps the failures recorded for other accounts.
+ */
 export function noteLoginSuccess(db: Executor, account: string): void {
   clearAccountFailures(db, account);
 }

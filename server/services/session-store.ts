@@ -1,12 +1,17 @@
 import type { Session } from 'fastify';
 import type { Db } from '../db/connection';
-import { deleteSession, findSession, saveSession } from '../repos/sessions-repo';
+import { deleteSession, findSession, insertSession, updateSession } from '../repos/sessions-repo';
 import { sha256 } from './secrets';
 
 declare module 'fastify' {
   interface Session {
     /** Who signed in; a session without it is never stored. */
     userId?: number;
+    /**
+     * Set on a session read from the store (never stored itself). Such a session's row may be rewritten but
+     * never created again: see SqliteSessionStore.set.
+     */
+    stored?: true;
   }
 }
 
@@ -16,8 +21,16 @@ type Callback = (error?: unknown) => void;
  * Keeps @fastify/session's sessions in the `sessions` table. Only the SHA-256 of the id is stored, so a copy
  * of the database does not hand out live sessions; the cookie settings are not stored either (they come from
  * the options on every request, which is what makes the expiry roll).
+ *
+ * With `rolling`, @fastify/session calls `set` at the end of every request, also for a session that was
+ * ended while the request ran (logout elsewhere, password change or reset, role change, account deletion).
+ * So `set` creates a row only for a session object that never had one, i.e. one just made by sign-in or
+ * `regenerate`; any other session is only updated, and stays ended when its row is gone.
  */
 export class SqliteSessionStore {
+  /** New sessions whose row this store has created: later writes of the same object only update it. */
+  private readonly inserted = new WeakSet<Session>();
+
   constructor(
     private readonly db: Db,
     /** How long a session lives without being used. */
@@ -31,18 +44,23 @@ export class SqliteSessionStore {
 
   set(sessionId: string, session: Session, callback: Callback): void {
     try {
-      const { cookie, userId, ...rest } = session;
+      const { cookie, userId, stored: _stored, ...rest } = session;
       // Anonymous sessions (saveUninitialized is off, but a regenerated one passes here) are not kept.
       if (typeof userId !== 'number') return callback();
       const now = Date.now();
       const expiresAt = cookie?.expires instanceof Date ? cookie.expires.getTime() : now + this.idleMs;
       const id = sha256(sessionId);
       const data = JSON.stringify({ userId, ...rest });
-      const stored = findSession(this.db, id, now);
-      if (stored && stored.data === data && stored.userId === userId && expiresAt - stored.expiresAt < this.rewriteAfterMs) {
+      if (session.stored !== true && !this.inserted.has(session)) {
+        insertSession(this.db, { id, userId, data, expiresAt, createdAt: now });
+        this.inserted.add(session);
         return callback();
       }
-      saveSession(this.db, { id, userId, data, expiresAt, createdAt: stored?.createdAt ?? now });
+      const row = findSession(this.db, id, now);
+      // Ended while the request ran: it stays ended (the cookie the browser keeps then finds nothing).
+      if (!row) return callback();
+      if (row.data === data && row.userId === userId && expiresAt - row.expiresAt < this.rewriteAfterMs) return callback();
+      updateSession(this.db, id, { userId, data, expiresAt }, now);
       callback();
     } catch (error) {
       callback(error);
@@ -53,7 +71,8 @@ export class SqliteSessionStore {
     try {
       const row = findSession(this.db, sha256(sessionId), Date.now());
       // Without a `cookie`, @fastify/session builds it from the options: a fresh idle expiry each request.
-      callback(null, row ? (JSON.parse(row.data) as Session) : null);
+      // @fastify/session copies the fields into the request's session, `stored` with them.
+      callback(null, row ? ({ ...(JSON.parse(row.data) as object), stored: true } as Session) : null);
     } catch (error) {
       callback(error);
     }

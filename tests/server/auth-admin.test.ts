@@ -67,6 +67,14 @@ describe('POST /api/admin/users', () => {
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error).toBe('email_taken');
   });
+  it('answers 409 email_taken, not 500, when the same invitation is sent twice at once', async () => {
+    const invite = { email: 'doppelt@example.org', displayName: 'Doppelt', role: 'coordinator', regionPrefix: '09276' };
+    const answers = await Promise.all([adminClient.request('POST', '/api/admin/users', invite), adminClient.request('POST', '/api/admin/users', invite)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error).toBe('email_taken');
+    const rows = t.app.db.$client.prepare("SELECT count(*) AS n FROM users WHERE email = 'doppelt@example.org'").get();
+    expect(rows).toEqual({ n: 1 });
+  });
 });
 
 describe('PATCH /api/admin/users/:id', () => {

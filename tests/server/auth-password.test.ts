@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousClient, createUser, signIn, tokenFromMail } from '../helpers/accounts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
@@ -32,6 +33,31 @@ describe('POST /api/auth/password', () => {
 
     await expect(signIn(t.app, user.email, user.password)).rejects.toThrow(/401/);
     await expect(signIn(t.app, user.email, 'ganz-neues-passwort')).resolves.toBeDefined();
+  });
+
+  it('does not let a request that was under way during the change bring its session back', async () => {
+    const user = createUser(t.app.db, { email: 'unterwegs@example.org', role: 'provider' });
+    const stolen = await signIn(t.app, user.email, user.password);
+    const owner = await signIn(t.app, user.email, user.password);
+
+    // The stolen session starts a request whose body is still arriving (a slow upload): its session is
+    // loaded, and @fastify/session writes it back when the answer goes out.
+    let bodyWanted!: () => void;
+    const reading = new Promise<void>((resolve) => (bodyWanted = resolve));
+    const body = new Readable({ read: () => bodyWanted() });
+    const slow = stolen.request('POST', '/api/auth/resend-verification', body, { 'content-type': 'application/json' });
+    await reading;
+
+    const change = await owner.request('POST', '/api/auth/password', { currentPassword: user.password, newPassword: 'nach-dem-diebstahl' });
+    expect(change.statusCode).toBe(200);
+    body.push('{}');
+    body.push(null);
+    expect((await slow).statusCode).toBe(409);
+
+    const sessions = t.app.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(user.id) as { n: number };
+    expect(sessions.n).toBe(1);
+    expect((await stolen.request('GET', '/api/me')).statusCode).toBe(401);
+    expect((await owner.request('GET', '/api/me')).statusCode).toBe(200);
   });
 
   it('refuses a wrong current password with 403 and changes nothing', async () => {

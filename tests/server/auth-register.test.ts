@@ -49,9 +49,11 @@ describe('POST /api/auth/register', () => {
     expect(again.statusCode).toBe(400);
     expect(again.json().error).toBe('invalid_token');
 
-    // The same session sees the confirmation at once: the actor is read fresh on every request.
-    expect((await provider.request('GET', '/api/me')).json().emailVerified).toBe(true);
-    const created = await provider.request('POST', '/api/organisations', organisation);
+    // Confirming ended the session opened before with the password alone; signed in again, the provider may work.
+    expect((await provider.request('GET', '/api/me')).statusCode).toBe(401);
+    const confirmed = await signIn(t.app, 'neu@example.org', 'ein-gutes-passwort', https);
+    expect((await confirmed.request('GET', '/api/me')).json().emailVerified).toBe(true);
+    const created = await confirmed.request('POST', '/api/organisations', organisation);
     expect(created.statusCode).toBe(201);
   });
 
@@ -78,6 +80,46 @@ describe('POST /api/auth/register', () => {
     await expect(signIn(t.app, owner.email, owner.password, https)).resolves.toBeDefined();
   });
 
+  it('mails a link to set the password, not to confirm it, when the address has an unconfirmed account', async () => {
+    // Someone registers another person's address with a password of their own and signs in (allowed unconfirmed).
+    const intruder = await anonymousClient(t.app, https);
+    await intruder.request('POST', '/api/auth/register', {
+      email: 'opfer@example.org', password: 'passwort-des-fremden', displayName: 'Fremder', lang: 'de',
+    });
+    const first = await smtp.waitFor((m) => m.to.includes('opfer@example.org'));
+    smtp.messages.splice(smtp.messages.indexOf(first), 1);
+    const intruderSession = await signIn(t.app, 'opfer@example.org', 'passwort-des-fremden', https);
+
+    // The owner of the address registers: the mail lets them set their own password, which ends every session.
+    const owner = await anonymousClient(t.app, https);
+    const res = await owner.request('POST', '/api/auth/register', {
+      email: 'opfer@example.org', password: 'passwort-der-inhaberin', displayName: 'Olga Opfer', lang: 'en',
+    });
+    expect(res.statusCode).toBe(202);
+    const mail = await smtp.waitFor((m) => m.to.includes('opfer@example.org'));
+    expect(mail.subject).toBe('New password for Bildungslandkarte');
+    expect(mail.text).toMatch(/https:\/\/bildung\.example\.de\/konto\/passwort-neu\?token=[A-Za-z0-9_-]{43}\n/);
+    const reset = await owner.request('POST', '/api/auth/password-reset', { token: tokenFromMail(mail.text), password: 'passwort-der-inhaberin' });
+    expect(reset.statusCode).toBe(200);
+
+    expect((await intruderSession.request('GET', '/api/me')).statusCode).toBe(401);
+    await expect(signIn(t.app, 'opfer@example.org', 'passwort-des-fremden', https)).rejects.toThrow(/401/);
+    const ownerSession = await signIn(t.app, 'opfer@example.org', 'passwort-der-inhaberin', https);
+    expect((await ownerSession.request('GET', '/api/me')).json()).toMatchObject({ emailVerified: true });
+  });
+
+  it('creates one account when the same address registers twice at once', async () => {
+    const client = await anonymousClient(t.app, https);
+    const input = { email: 'zweimal@example.org', password: 'ein-gutes-passwort', displayName: 'Zoe', lang: 'de' };
+    const answers = await Promise.all([client.request('POST', '/api/auth/register', input), client.request('POST', '/api/auth/register', input)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([202, 202]);
+    expect(answers[0]!.body).toBe(answers[1]!.body);
+    expect(t.app.db.select().from(users).where(eq(users.email, 'zweimal@example.org')).all()).toHaveLength(1);
+    // One confirmation link for the account that was created, one password link for the registration that found it.
+    await smtp.waitFor((m) => m.to.includes('zweimal@example.org') && m.subject === 'Bitte bestätigen Sie Ihre E-Mail-Adresse');
+    await smtp.waitFor((m) => m.to.includes('zweimal@example.org') && m.subject === 'Neues Passwort für die Bildungslandkarte');
+  });
+
   it('refuses a password shorter than 10 characters', async () => {
     const client = await anonymousClient(t.app, https);
     const res = await client.request('POST', '/api/auth/register', { email: 'kurz@example.org', password: 'kurz', displayName: 'K', lang: 'de' });
@@ -96,6 +138,18 @@ describe('POST /api/auth/verify', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('invalid_token');
   });
+
+  it('ends every session that was opened before the address was confirmed', async () => {
+    const user = createUser(t.app.db, { email: 'vorher@example.org', role: 'provider', verified: false });
+    const early = await signIn(t.app, user.email, user.password, https);
+    expect((await early.request('POST', '/api/auth/resend-verification')).statusCode).toBe(202);
+    const token = tokenFromMail((await smtp.waitFor((m) => m.to.includes('vorher@example.org'))).text);
+    const browser = await anonymousClient(t.app, https);
+    expect((await browser.request('POST', '/api/auth/verify', { token })).statusCode).toBe(200);
+    expect((await early.request('GET', '/api/me')).statusCode).toBe(401);
+    const count = t.app.db.$client.prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(user.id);
+    expect(count).toEqual({ n: 0 });
+  });
 });
 
 describe('POST /api/auth/resend-verification', () => {
@@ -106,8 +160,9 @@ describe('POST /api/auth/resend-verification', () => {
     expect(res.statusCode).toBe(202);
     const mail = await smtp.waitFor((m) => m.to.includes('nochmal@example.org'));
     expect(mail.subject).toBe('Please confirm your e-mail address');
-    expect((await client.request('POST', '/api/auth/verify', { token: tokenFromMail(mail.text) })).statusCode).toBe(200);
-    const after = await client.request('POST', '/api/auth/resend-verification');
+    const browser = await anonymousClient(t.app, https);
+    expect((await browser.request('POST', '/api/auth/verify', { token: tokenFromMail(mail.text) })).statusCode).toBe(200);
+    const after = await (await signIn(t.app, user.email, user.password, https)).request('POST', '/api/auth/resend-verification');
     expect(after.statusCode).toBe(409);
     expect(after.json().error).toBe('already_verified');
   });

@@ -80,6 +80,23 @@ describe('CSRF', () => {
     // The session survived both attempts.
     expect((await client.request('GET', '/api/me')).statusCode).toBe(200);
   });
+  it('is not skipped for a path the router decodes to an API route', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/auth/register',
+      payload: { email: 'kodiert@example.org', password: 'ein-gutes-passwort', displayName: 'K', lang: 'de' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('csrf_invalid');
+    expect(t.app.db.$client.prepare("SELECT count(*) AS n FROM users WHERE email = 'kodiert@example.org'").get()).toEqual({ n: 0 });
+  });
+
+  it('signs nobody in at an encoded path, with a clear answer instead of a 500', async () => {
+    const client = await anonymousClient(t.app);
+    const res = await client.request('POST', '/%61pi/auth/login', { email: 'niemand@example.org', password: 'egal-egal-egal' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('bad_path');
+  });
 });
 
 describe('pages outside /api', () => {

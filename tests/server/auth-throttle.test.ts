@@ -66,6 +66,34 @@ describe('login throttling per account', () => {
   });
 });
 
+describe('login throttling under parallel attempts', () => {
+  const codes = (responses: { statusCode: number }[]) => responses.map((r) => r.statusCode).sort();
+
+  it('lets at most 5 of 15 simultaneous wrong passwords for one account be tried', async () => {
+    const user = createUser(t.app.db, { email: 'gleichzeitig@example.org', role: 'provider' });
+    // From 15 addresses, so only the account's count can be what locks.
+    const clients = await Promise.all(Array.from({ length: 15 }, (_, i) => anonymousClient(t.app, { remoteAddress: `10.6.0.${i + 1}` })));
+    const answers = await Promise.all(clients.map((client) => login(client, user.email, 'falsches-passwort')));
+    expect(codes(answers)).toEqual([...Array(5).fill(401), ...Array(10).fill(429)]);
+    expect(answers.filter((a) => a.statusCode === 429).every((a) => Number(a.headers['retry-after']) > 0)).toBe(true);
+  });
+
+  it('lets at most 20 of 25 simultaneous wrong logins from one address be tried', async () => {
+    const client = await anonymousClient(t.app, { remoteAddress: '10.7.0.1' });
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => login(client, `parallel${i}@example.org`, 'passwort123')));
+    expect(codes(answers)).toEqual([...Array(20).fill(401), ...Array(5).fill(429)]);
+  });
+
+  it('leaves no failure behind for logins that succeed', async () => {
+    const user = createUser(t.app.db, { email: 'erfolgreich@example.org', role: 'provider' });
+    const client = await anonymousClient(t.app, { remoteAddress: '10.8.0.1' });
+    const answers = await Promise.all(Array.from({ length: 3 }, () => login(client, user.email, user.password)));
+    expect(codes(answers)).toEqual([200, 200, 200]);
+    const left = t.app.db.$client.prepare('SELECT count(*) AS n FROM login_failures WHERE account = ? OR address = ?').get(user.email, '10.8.0.1');
+    expect(left).toEqual({ n: 0 });
+  });
+});
+
 describe('login throttling per address', () => {
   it('locks an address after 20 failures across accounts, while other addresses still get in', async () => {
     const client = await anonymousClient(t.app, { remoteAddress: '10.4.0.1' });
