@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { Pool, request } from 'undici';
+import { request, type Pool } from 'undici';
 import { offeringsTemplateCsv } from '../server/csv/template';
-import { freePort } from '../server/lib/processes';
 import { startMeilisearch } from '../server/search/meili-process';
 import { demoAccountsFile, DEMO_PROVIDER_EMAIL } from '../seed/demo-accounts';
+import { startServerProcess } from '../tests/helpers/server-process';
 import { runLoad, runLoadWhile, type Target } from './load';
 import { queryMix } from './queries';
 
@@ -42,27 +41,6 @@ function csvFile(n: number, round: number): Buffer {
     lines.push(row.map(quote).join(';'));
   }
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
-}
-
-async function startServer(port: number, meiliUrl: string, key: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env, DATA_DIR: dataDir, PORT: String(port), MEILI_URL: meiliUrl, MEILI_MASTER_KEY: key,
-      SEED_COUNT: String(count), LOG_LEVEL: 'warn', LOG_FORMAT: 'json', RATE_LIMIT: '100000000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 900; i++) {
-    try {
-      const res = await request(`http://127.0.0.1:${port}/api/health`);
-      await res.body.dump();
-      if (res.statusCode === 200) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the server did not start');
 }
 
 /** Signs in as the demo provider over HTTP; returns headers that carry the session and the CSRF token. */
@@ -110,10 +88,12 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const meili = await startMeilisearch(join(dataDir, 'meili-own'), { info: () => {}, warn: console.warn, debug: () => {} });
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
   console.log(`starting the server with ${count} demo offerings …`);
-  const server = await startServer(port, meili.url, meili.masterKey);
+  const server = await startServerProcess(
+    { DATA_DIR: dataDir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, SEED_COUNT: String(count), RATE_LIMIT: '100000000' },
+    600_000,
+  );
+  const origin = server.origin;
   try {
     const auth = await signInAsDemoProvider(origin);
     const target: Target = {
@@ -145,8 +125,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${lines.join('\n')}\n`);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
     await meili.stop();
   }
 }

@@ -18,16 +18,15 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** A closed loop: `concurrency` workers send back to back for `durationMs`; latency per request in ms. */
-export async function runLoad(target: Target, concurrency: number, durationMs: number): Promise<Figures> {
+/** `concurrency` workers send back to back while `goOn(elapsedMs)` holds; sorted latencies in ms. */
+async function closedLoop(target: Target, concurrency: number, goOn: (elapsedMs: number) => boolean) {
   const pool = new Pool(target.origin, { connections: concurrency, keepAliveTimeout: 30_000 });
   const latencies: number[] = [];
   let next = 0;
-  const until = performance.now() + durationMs;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
+      while (goOn(performance.now() - started)) {
         const t0 = performance.now();
         await target.send(pool, next++);
         latencies.push(performance.now() - t0);
@@ -37,12 +36,32 @@ export async function runLoad(target: Target, concurrency: number, durationMs: n
   const elapsed = performance.now() - started;
   await pool.close();
   latencies.sort((a, b) => a - b);
-  return {
+  const figures: Figures = {
     requests: latencies.length,
     perSecond: latencies.length / (elapsed / 1000),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
   };
+  return { figures, max: latencies[latencies.length - 1] ?? NaN, elapsed };
+}
+
+/** A closed loop: `concurrency` workers send back to back for `durationMs`; latency per request in ms. */
+export async function runLoad(target: Target, concurrency: number, durationMs: number): Promise<Figures> {
+  return (await closedLoop(target, concurrency, (elapsed) => elapsed < durationMs)).figures;
+}
+
+/**
+ * The same loop for as long as `work` runs (at least `minMs`): what searching feels like while something
+ * else happens on the server. Also reports the slowest request and how long it ran.
+ */
+export async function runLoadWhile(target: Target, concurrency: number, work: Promise<unknown>, minMs = 0): Promise<Figures & { max: number; ms: number }> {
+  let done = false;
+  const finished = work.finally(() => {
+    done = true;
+  });
+  const { figures, max, elapsed } = await closedLoop(target, concurrency, (ms) => !done || ms < minMs);
+  await finished;
+  return { ...figures, max, ms: elapsed };
 }
 
 /** Adds up figures of several rounds: requests and rates summed or averaged, percentiles averaged. */
@@ -53,41 +72,5 @@ export function combine(rounds: Figures[]): Figures {
     perSecond: rounds.reduce((s, r) => s + r.perSecond, 0) / n,
     p50: rounds.reduce((s, r) => s + r.p50, 0) / n,
     p95: rounds.reduce((s, r) => s + r.p95, 0) / n,
-  };
-}
-
-/**
- * A closed loop like runLoad, but for as long as `work` runs (at least `minMs`): what searching feels like
- * while something else happens on the server. Also reports the slowest request.
- */
-export async function runLoadWhile(target: Target, concurrency: number, work: Promise<unknown>, minMs = 0): Promise<Figures & { max: number; ms: number }> {
-  const pool = new Pool(target.origin, { connections: concurrency, keepAliveTimeout: 30_000 });
-  const latencies: number[] = [];
-  let next = 0;
-  let done = false;
-  const started = performance.now();
-  const finished = work.finally(() => {
-    done = true;
-  });
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (!done || performance.now() - started < minMs) {
-        const t0 = performance.now();
-        await target.send(pool, next++);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  await finished;
-  const elapsed = performance.now() - started;
-  await pool.close();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / (elapsed / 1000),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    max: latencies[latencies.length - 1] ?? NaN,
-    ms: elapsed,
   };
 }

@@ -48,24 +48,27 @@ export function insertOfferings(db: Executor, rows: NewOfferingRow[]): void {
   for (let i = 0; i < rows.length; i += 500) db.insert(offerings).values(rows.slice(i, i + 500)).run();
 }
 
-/** The fields the in-memory map-point filter needs, for every published offering. */
+/** The fields the in-memory map-point filter needs. */
+export const pointFields = {
+  id: offerings.id,
+  categories: offerings.categories,
+  phases: offerings.phases,
+  access: offerings.access,
+  languages: offerings.languages,
+  formality: offerings.formality,
+  cost: offerings.cost,
+  but: offerings.butEligible,
+  minAge: offerings.minAge,
+  maxAge: offerings.maxAge,
+  regionKey: locations.regionKey,
+  lat: locations.lat,
+  lng: locations.lng,
+};
+
+/** The map-point fields of every published offering. */
 export function publishedPointRows(db: Db) {
   return db
-    .select({
-      id: offerings.id,
-      categories: offerings.categories,
-      phases: offerings.phases,
-      access: offerings.access,
-      languages: offerings.languages,
-      formality: offerings.formality,
-      cost: offerings.cost,
-      but: offerings.butEligible,
-      minAge: offerings.minAge,
-      maxAge: offerings.maxAge,
-      regionKey: locations.regionKey,
-      lat: locations.lat,
-      lng: locations.lng,
-    })
+    .select(pointFields)
     .from(offerings)
     .innerJoin(locations, eq(locations.id, offerings.locationId))
     .where(eq(offerings.status, 'published'))

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, isNotNull, isNull, lt, lte, max, min, sql, typ
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db, Executor } from '../db/connection';
 import { locations, offerings, outbox, providers } from '../db/schema';
-import type { PointRow } from './offerings-repo';
+import { pointFields, type PointRow } from './offerings-repo';
 
 // The outbox table and the reads the index sync needs. Reads of offerings by id live here too, because
 // only the sync asks for "these ids, published or not" (offerings-repo answers the public's questions).
@@ -197,21 +197,7 @@ export function publishedForIndex(db: Executor, ids: readonly number[]) {
 /** The map points of the published ones among these offerings (same fields as `publishedPointRows`). */
 export function publishedPointRowsByIds(db: Executor, ids: readonly number[]): PointRow[] {
   return db
-    .select({
-      id: offerings.id,
-      categories: offerings.categories,
-      phases: offerings.phases,
-      access: offerings.access,
-      languages: offerings.languages,
-      formality: offerings.formality,
-      cost: offerings.cost,
-      but: offerings.butEligible,
-      minAge: offerings.minAge,
-      maxAge: offerings.maxAge,
-      regionKey: locations.regionKey,
-      lat: locations.lat,
-      lng: locations.lng,
-    })
+    .select(pointFields)
     .from(offerings)
     .innerJoin(locations, eq(locations.id, offerings.locationId))
     .where(and(inList(offerings.id, ids), eq(offerings.status, 'published')))

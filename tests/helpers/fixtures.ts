@@ -1,6 +1,30 @@
 import { eq } from 'drizzle-orm';
+import type { OfferingInput } from '../../schema';
 import type { Db } from '../../server/db/connection';
 import { locations, offerings, providers, type NewOfferingRow } from '../../server/db/schema';
+
+/** The provider-written fields of a plain, valid offering; each fixture overrides what its test is about. */
+export const offeringDefaults: Omit<OfferingInput, 'locationId' | 'title'> = {
+  description: 'Ein Angebot für Kinder und Jugendliche.',
+  categories: ['tutoring'],
+  formality: 'non_formal',
+  phases: ['primary_school'],
+  minAge: 6,
+  maxAge: 10,
+  access: [],
+  languages: ['de'],
+  cost: 'free',
+  costNote: null,
+  butEligible: false,
+  childProtection: [],
+  capacity: null,
+  seatsAvailable: null,
+  waitingList: false,
+  schedule: { text: 'montags 15 Uhr' },
+  funding: [],
+  seeksVolunteers: false,
+  contact: {},
+};
 
 /** A known place for fixtures: Freiburg im Breisgau, Rathausplatz. */
 export const FREIBURG = { regionKey: '08311000', lat: 47.9961, lng: 7.8494, postcode: '79098', city: 'Freiburg im Breisgau' };
@@ -31,25 +55,7 @@ export function addOffering(
     .values({
       providerId,
       locationId,
-      description: 'Ein Angebot für Kinder und Jugendliche.',
-      categories: ['tutoring'],
-      formality: 'non_formal',
-      phases: ['primary_school'],
-      minAge: 6,
-      maxAge: 10,
-      access: [],
-      languages: ['de'],
-      cost: 'free',
-      costNote: null,
-      butEligible: false,
-      childProtection: [],
-      capacity: null,
-      seatsAvailable: null,
-      waitingList: false,
-      schedule: { text: 'montags 15 Uhr' },
-      funding: [],
-      seeksVolunteers: false,
-      contact: {},
+      ...offeringDefaults,
       status: 'published',
       lastConfirmedAt: '2026-10-01',
       ...fields,

@@ -9,6 +9,7 @@ import {
 import { findUserById } from '../../server/repos/users-repo';
 import type { UserActor } from '../../server/services/actor';
 import { createUser, type TestUser } from './accounts';
+import { offeringDefaults } from './fixtures';
 
 // Two organisations in two states with a site and an entry in each moderation state, the people who act on
 // them, and a cheap way back to exactly this state between test cells.
@@ -21,26 +22,10 @@ export const FREIBURG = { regionKey: '08311000', postcode: '79098', city: 'Freib
 /** A complete, valid offering input at a site; `overrides` change single fields. */
 export function offeringInput(locationId: number, overrides: Partial<OfferingInput> = {}): OfferingInput {
   return {
+    ...offeringDefaults,
     locationId,
     title: 'Lernwerkstatt am Nachmittag',
     description: 'Gemeinsam lernen, mit Begleitung durch Ehrenamtliche.',
-    categories: ['tutoring'],
-    formality: 'non_formal',
-    phases: ['primary_school'],
-    minAge: 6,
-    maxAge: 10,
-    access: [],
-    languages: ['de'],
-    cost: 'free',
-    costNote: null,
-    butEligible: false,
-    childProtection: [],
-    capacity: null,
-    seatsAvailable: null,
-    waitingList: false,
-    schedule: { text: 'montags 15 Uhr' },
-    funding: [],
-    seeksVolunteers: false,
     contact: { email: 'kontakt@verein.example' },
     ...overrides,
   };

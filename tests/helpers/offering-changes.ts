@@ -5,7 +5,7 @@ import { locations, offerings, providers, type NewOfferingRow } from '../../serv
 import { enqueueOfferingChanges, publishedForIndex } from '../../server/repos/outbox-repo';
 import { toSearchDocument } from '../../server/search/documents';
 import type { MeiliClient } from '../../server/search/meili-client';
-import { FREIBURG } from './fixtures';
+import { FREIBURG, offeringDefaults } from './fixtures';
 
 // Changes to offerings exactly as the services make them: the write and its outbox entry in one
 // transaction. The moderation routes are being written elsewhere; once they exist, these helpers can be
@@ -47,22 +47,8 @@ export function createOffering(site: ChangeSite, fields: Partial<NewOfferingRow>
       .values({
         providerId: site.providerId,
         locationId: site.locationIds[fields.title.length % site.locationIds.length]!,
+        ...offeringDefaults,
         description: 'Ein Angebot für Kinder und Jugendliche in Freiburg.',
-        categories: ['tutoring'],
-        formality: 'non_formal',
-        phases: ['primary_school'],
-        minAge: 6,
-        maxAge: 10,
-        access: [],
-        languages: ['de'],
-        cost: 'free',
-        butEligible: false,
-        childProtection: [],
-        waitingList: false,
-        schedule: { text: 'montags 15 Uhr' },
-        funding: [],
-        seeksVolunteers: false,
-        contact: {},
         status: 'draft',
         lastConfirmedAt: '2026-10-01',
         ...fields,

@@ -14,7 +14,7 @@ export interface E2eEnv {
  * Registers beforeAll/afterAll that start this file's own server and browser (in parallel) and close them;
  * call it inside the file's describe. The returned object's getters are valid inside tests.
  */
-export function useE2eEnv(options: { fill?: (db: Db) => void } = {}): E2eEnv {
+export function useE2eEnv(options: { fill?: (db: Db) => void; demoCount?: number } = {}): E2eEnv {
   let server: E2eServer | undefined;
   let browser: E2eBrowser | undefined;
   beforeAll(async () => {

@@ -1,42 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser, type E2eBrowser } from './browser';
-import { startE2eServer, type E2eServer } from './server';
-import type { E2eEnv } from './suite';
+import { useE2eEnv, type E2eEnv } from './suite';
 
 /**
  * Like useE2eEnv, with fewer demo offerings: the workspace tests need a running directory, not a big one,
  * and two cores index 1,500 offerings noticeably slower than 200.
  */
 export function useWorkspaceEnv(demoCount = 200): E2eEnv {
-  let server: E2eServer | undefined;
-  let browser: E2eBrowser | undefined;
-  beforeAll(async () => {
-    const [startedServer, startedBrowser] = await Promise.allSettled([startE2eServer({ demoCount }), launchBrowser()]);
-    if (startedServer.status === 'fulfilled') server = startedServer.value;
-    if (startedBrowser.status === 'fulfilled') browser = startedBrowser.value;
-    if (startedServer.status === 'rejected') throw startedServer.reason;
-    if (startedBrowser.status === 'rejected') throw startedBrowser.reason;
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
-  const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} was not started (see the beforeAll error)`);
-    return value;
-  };
-  return {
-    get browser() {
-      return need(browser, 'the browser').browser;
-    },
-    get baseUrl() {
-      return need(server, 'the server').baseUrl;
-    },
-    get server() {
-      return need(server, 'the server');
-    },
-  };
+  return useE2eEnv({ demoCount });
 }
 
 /** Logs in through the login page and waits until the workspace has left it. */

@@ -1,4 +1,5 @@
 import type { OfferingFields } from '../../../server/csv/parse-offerings';
+import { offeringDefaults } from '../../helpers/fixtures';
 
 // Builds CSV files the way spreadsheets write them, so the tests read real bytes and not parsed objects.
 
@@ -35,26 +36,11 @@ export function validRow(overrides: Partial<Record<Header, string>> = {}): Recor
 
 /** The input `validRow()` stands for. */
 export const validInput: OfferingFields = {
+  ...offeringDefaults,
   title: 'Hausaufgabenhilfe Regen',
   description: '',
   categories: ['homework_help'],
-  formality: 'non_formal',
-  phases: ['primary_school'],
-  minAge: 6,
-  maxAge: 10,
-  access: [],
-  languages: ['de'],
-  cost: 'free',
-  costNote: null,
-  butEligible: false,
-  childProtection: [],
-  capacity: null,
-  seatsAvailable: null,
-  waitingList: false,
   schedule: { text: 'Mo–Do 14–16 Uhr' },
-  funding: [],
-  seeksVolunteers: false,
-  contact: {},
 };
 
 /** Quotes a cell the way Excel does: only when it has to. */
