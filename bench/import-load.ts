@@ -6,6 +6,7 @@ import { request, type Pool } from 'undici';
 import { offeringsTemplateCsv } from '../server/csv/template';
 import { startMeilisearch } from '../server/search/meili-process';
 import { demoAccountsFile, DEMO_PROVIDER_EMAIL } from '../seed/demo-accounts';
+import { signInOverHttp } from '../tests/helpers/http-session';
 import { startServerProcess } from '../tests/helpers/server-process';
 import { runLoad, runLoadWhile, type Target } from './load';
 import { queryMix } from './queries';
@@ -46,28 +47,10 @@ function csvFile(n: number, round: number): Buffer {
 /** Signs in as the demo provider over HTTP; returns headers that carry the session and the CSRF token. */
 async function signInAsDemoProvider(origin: string): Promise<{ headers: Record<string, string>; organisationId: number }> {
   const line = readFileSync(demoAccountsFile(dataDir), 'utf8').split('\n').find((l) => l.startsWith(`${DEMO_PROVIDER_EMAIL}\t`));
-  const password = line!.split('\t')[1]!;
-  const cookies = new Map<string, string>();
-  const keep = (setCookie: string | string[] | undefined) => {
-    for (const c of [setCookie ?? []].flat()) {
-      const [pair] = c.split(';');
-      const [name, value] = pair!.split('=');
-      cookies.set(name!, value!);
-    }
-  };
-  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrfRes = await request(`${origin}/api/auth/csrf`);
-  keep(csrfRes.headers['set-cookie']);
-  const { token } = (await csrfRes.body.json()) as { token: string };
-  const login = await request(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookieHeader() },
-    body: JSON.stringify({ email: DEMO_PROVIDER_EMAIL, password }),
-  });
-  keep(login.headers['set-cookie']);
-  const me = (await login.body.json()) as { organisation: { id: number } | null };
-  if (login.statusCode !== 200 || !me.organisation) throw new Error(`login failed: ${login.statusCode}`);
-  return { headers: { 'x-csrf-token': token, cookie: cookieHeader() }, organisationId: me.organisation.id };
+  const session = await signInOverHttp(origin, DEMO_PROVIDER_EMAIL, line!.split('\t')[1]!);
+  const me = (await (await session.request('GET', '/api/me')).json()) as { organisation: { id: number } | null };
+  if (!me.organisation) throw new Error('the demo provider has no organisation');
+  return { headers: session.headers(), organisationId: me.organisation.id };
 }
 
 async function importCsv(origin: string, auth: { headers: Record<string, string>; organisationId: number }, file: Buffer, dryRun: boolean) {
