@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { locations } from '../../server/db/schema';
 import { signIn } from '../helpers/accounts';
 import { buildWorld, type World } from '../helpers/moderation-fixtures';
 import { axeFindings } from './helpers/axe';
 import { browserAvailable } from './helpers/browser';
+import { saveScreenshot } from './helpers/artifacts';
 import { hasVisibleFocus, openPage, type OpenedPage } from './helpers/page';
 import { logIn, useWorkspaceEnv } from './helpers/workspace';
 
@@ -24,8 +27,12 @@ describe.skipIf(!browserAvailable)('workspace pages: accessibility', { timeout: 
   });
 
   /** A fresh page, signed in as `who` (or nobody), closed after `use`. */
-  async function withPage(who: keyof World['users'] | null, use: (page: Page, opened: OpenedPage) => Promise<void>): Promise<void> {
-    const opened = await openPage(env.browser, env.baseUrl);
+  async function withPage(
+    who: keyof World['users'] | null,
+    use: (page: Page, opened: OpenedPage) => Promise<void>,
+    viewport?: { width: number; height: number },
+  ): Promise<void> {
+    const opened = await openPage(env.browser, env.baseUrl, viewport ? { viewport } : {});
     try {
       if (who) await logIn(opened.page, world.users[who].email, world.users[who].password);
       await use(opened.page, opened);
@@ -179,6 +186,36 @@ describe.skipIf(!browserAvailable)('workspace pages: accessibility', { timeout: 
       await page.getByRole('heading', { level: 2, name: /Bitte korrigieren Sie/ }).waitFor();
       expect(await axeFindings(page)).toEqual([]);
     });
+  });
+
+  it('fits a phone screen (390 × 844) without sideways scrolling: dashboard, organisation, form with mistakes, diff', async () => {
+    const phone = { width: 390, height: 844 };
+    // Real sites have long names; the site list in the form must still fit the screen.
+    env.server.testApp.app.db.update(locations)
+      .set({ name: 'Kinder- und Jugendfreizeiteinrichtung „Haus der Begegnung“ am Stadtplatz, Eingang Hof' })
+      .where(eq(locations.id, world.A.site.id)).run();
+    const fits = async (page: Page, name: string) => {
+      await saveScreenshot(page, `workspace phone ${name}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(phone.width);
+    };
+    await withPage('providerA', async (page) => {
+      await heading(page, 'Meine Angebote');
+      await page.getByRole('heading', { level: 2, name: 'Entwurf A' }).waitFor();
+      await fits(page, 'dashboard');
+      await page.goto('/anbieter/organisation');
+      await page.getByRole('heading', { level: 2, name: 'Standorte' }).waitFor();
+      await fits(page, 'organisation');
+      await page.goto('/anbieter/angebote/neu');
+      await heading(page, 'Neues Angebot');
+      await page.getByRole('button', { name: 'Speichern und zur Prüfung einreichen' }).click();
+      await page.getByRole('heading', { level: 2, name: /Bitte korrigieren Sie/ }).waitFor();
+      await fits(page, 'offering form with mistakes');
+    }, phone);
+    await withPage('coordinator09276', async (page) => {
+      await page.goto(`/koordination/pruefen/${world.A.published.id}`);
+      await page.getByRole('table', { name: /Feld für Feld/ }).waitFor();
+      await fits(page, 'review diff');
+    }, phone);
   });
 
   it('finds nothing on the admin’s user page', async () => {
