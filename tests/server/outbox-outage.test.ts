@@ -1,4 +1,4 @@
-import { gt } from 'drizzle-orm';
+import { eq, gt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,12 @@ import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { offerings, outbox } from '../../server/db/schema';
 import { maxOutboxSeq } from '../../server/repos/outbox-repo';
+import { archiveOffering } from '../../server/services/offering-lifecycle';
+import { updateOffering } from '../../server/services/offerings-service';
 import { ensureReferenceData, seedDemoData } from '../../seed/prepare';
 import { changeSite, compareIndexWithDatabase, expectedIndex, makeChanges } from '../helpers/offering-changes';
 import { stableMeilisearch, type StableMeilisearch } from '../helpers/server-process';
+import { makeServiceChanges, serviceActors } from '../helpers/service-changes';
 
 // A Meilisearch of its own that goes away while offerings change: the writes must succeed, the health
 // check must show the backlog, and once Meilisearch is back the index must equal the database.
@@ -83,4 +86,35 @@ describe('when Meilisearch is down while offerings change', () => {
       return ids.length === expected.size && ids.every((id) => expected.has(id));
     });
   }, 60_000);
+
+  it('catches up the same after 200 changes made through the services (create, edit, submit, publish, reject, revise, correct, archive)', async () => {
+    const site = changeSite(app.db);
+    const actors = serviceActors(site);
+    // First, entries the index already holds: the worker writes an offering's current state, so a change
+    // that forgot its outbox entry only shows for an offering with no other entry pending.
+    const ids: number[] = [];
+    makeServiceChanges(site, actors, 80, 5, ids);
+    await until(20_000, async () => (await health()).body.outbox.pending === 0);
+    const indexed = ids.filter((id) => app.db.select({ s: offerings.status }).from(offerings).where(eq(offerings.id, id)).get()!.s === 'published');
+    expect(indexed.length).toBeGreaterThanOrEqual(3);
+    const before = maxOutboxSeq(app.db);
+    await meili.stop();
+
+    archiveOffering(app.db, actors.coordinator, indexed[0]!);
+    updateOffering(app.db, actors.coordinator, indexed[1]!, { title: 'Berichtigt während der Störung', maxAge: 14 });
+    updateOffering(app.db, actors.provider, indexed[2]!, { title: 'Vorschlag, noch nicht geprüft' });
+    const made = makeServiceChanges(site, actors, 197, 6, ids);
+    expect(Object.values(made).reduce((a, b) => a + b, 0)).toBe(197);
+    for (const kind of ['create', 'publish', 'reject', 'propose revision', 'correct', 'archive']) expect(made[kind], kind).toBeGreaterThan(0);
+    // Only what changes the public view reaches the outbox (publishing, corrections, archiving …).
+    const written = app.db.select({ seq: outbox.seq }).from(outbox).where(gt(outbox.seq, before)).all().length;
+    expect(written).toBeGreaterThan(0);
+    await until(10_000, async () => (await health()).body.outbox.pending === written);
+
+    await meili.start();
+    await until(20_000, async () => (await health()).body.outbox.pending === 0);
+    const { documents, differences } = await compareIndexWithDatabase(app.db, app.meili, app.offeringIndex.uid);
+    expect(differences).toEqual([]);
+    expect(documents).toBe(expectedIndex(app.db).hashes.size);
+  }, 90_000);
 });
