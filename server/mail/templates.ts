@@ -3,7 +3,7 @@ import { composeMail, oneLine, type Block, type ComposedMail } from './compose';
 export type MailLang = 'de' | 'en';
 
 /** What a mail is about; the only thing about a mail that is logged besides its message id. */
-export type MailKind = 'verify-email' | 'password-reset' | 'invitation' | 'review-result' | 'account-deleted';
+export type MailKind = 'verify-email' | 'password-reset' | 'registration-attempt' | 'invitation' | 'review-result' | 'account-deleted';
 
 export interface MailContent extends ComposedMail {
   kind: MailKind;
@@ -70,6 +70,26 @@ export function passwordResetMail(input: { lang: MailLang; name: string; link: s
     paragraph('You asked for a new password. Set it with this link:'),
     link,
     paragraph('The link is valid for 1 hour. If you did not ask for a new password, just ignore this e-mail – your password stays the same.'),
+  ]);
+}
+
+/**
+ * Someone registered with an address that already has an account. Its owner may have forgotten the account,
+ * so the mail offers to set a password (the reset flow); whoever did not register just ignores it.
+ */
+export function registrationAttemptMail(input: { lang: MailLang; name: string; link: string }): MailContent {
+  const link: Block = { type: 'link', url: input.link };
+  if (input.lang === 'de') {
+    return mail('registration-attempt', 'de', 'Sie haben schon ein Konto bei der Bildungslandkarte', input.name, [
+      paragraph('Gerade hat sich jemand mit dieser E-Mail-Adresse registriert. Für diese Adresse gibt es schon ein Konto. Wenn Sie das waren, legen Sie mit diesem Link ein neues Passwort fest und melden sich dann an:'),
+      link,
+      paragraph('Der Link ist 1 Stunde gültig. Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail einfach – Ihr Konto bleibt unverändert.'),
+    ]);
+  }
+  return mail('registration-attempt', 'en', 'You already have a Bildungslandkarte account', input.name, [
+    paragraph('Someone just registered with this e-mail address, which already has an account. If that was you, set a new password with this link and then log in:'),
+    link,
+    paragraph('The link is valid for 1 hour. If you did not register, just ignore this e-mail – your account stays as it is.'),
   ]);
 }
 

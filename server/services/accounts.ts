@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Me, zPasswordResetRequest, zRegisterInput } from '../../schema';
 import type { Db } from '../db/connection';
 import type { UserRow } from '../db/schema';
-import { LINK_LIFETIME_MS, passwordResetMail, verifyEmailMail } from '../mail/templates';
+import { LINK_LIFETIME_MS, passwordResetMail, registrationAttemptMail, verifyEmailMail } from '../mail/templates';
 import { HttpError } from '../plugins/errors';
 import { consumeAuthToken, deleteOpenAuthTokens } from '../repos/auth-tokens-repo';
 import { deleteSessionsOfUser } from '../repos/sessions-repo';
@@ -65,7 +65,7 @@ export class Accounts {
   private mailExistingOwner(user: UserRow, lang: 'de' | 'en'): void {
     const { db, config } = this.deps;
     const link = issueLink(db, config, user, 'reset_password', LINK_LIFETIME_MS.passwordReset, '/konto/passwort-neu');
-    sendInBackground(this.deps, user.email, passwordResetMail({ lang, name: user.displayName, link }));
+    sendInBackground(this.deps, user.email, registrationAttemptMail({ lang, name: user.displayName, link }));
   }
 
   /**

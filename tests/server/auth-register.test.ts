@@ -70,8 +70,9 @@ describe('POST /api/auth/register', () => {
     expect(taken.body).toBe(fresh.body);
 
     const mail = await smtp.waitFor((m) => m.to.includes('schon@example.org'));
-    // A confirmed owner gets a link to set a new password, in the language of the request.
-    expect(mail.subject).toBe('New password for Bildungslandkarte');
+    // A confirmed owner hears that someone registered, with a link to set a new password, in the language of the request.
+    expect(mail.subject).toBe('You already have a Bildungslandkarte account');
+    expect(mail.text).toContain('Someone just registered with this e-mail address');
     expect(mail.text).toContain('Hello Sina Schon,');
     const rows = t.app.db.select().from(users).where(eq(users.email, 'schon@example.org')).all();
     expect(rows).toHaveLength(1);
@@ -97,7 +98,7 @@ describe('POST /api/auth/register', () => {
     });
     expect(res.statusCode).toBe(202);
     const mail = await smtp.waitFor((m) => m.to.includes('opfer@example.org'));
-    expect(mail.subject).toBe('New password for Bildungslandkarte');
+    expect(mail.subject).toBe('You already have a Bildungslandkarte account');
     expect(mail.text).toMatch(/https:\/\/bildung\.example\.de\/konto\/passwort-neu\?token=[A-Za-z0-9_-]{43}\n/);
     const reset = await owner.request('POST', '/api/auth/password-reset', { token: tokenFromMail(mail.text), password: 'passwort-der-inhaberin' });
     expect(reset.statusCode).toBe(200);
@@ -117,7 +118,7 @@ describe('POST /api/auth/register', () => {
     expect(t.app.db.select().from(users).where(eq(users.email, 'zweimal@example.org')).all()).toHaveLength(1);
     // One confirmation link for the account that was created, one password link for the registration that found it.
     await smtp.waitFor((m) => m.to.includes('zweimal@example.org') && m.subject === 'Bitte bestätigen Sie Ihre E-Mail-Adresse');
-    await smtp.waitFor((m) => m.to.includes('zweimal@example.org') && m.subject === 'Neues Passwort für die Bildungslandkarte');
+    await smtp.waitFor((m) => m.to.includes('zweimal@example.org') && m.subject === 'Sie haben schon ein Konto bei der Bildungslandkarte');
   });
 
   it('refuses a password shorter than 10 characters', async () => {

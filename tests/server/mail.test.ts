@@ -12,6 +12,7 @@ import {
   accountDeletedMail,
   invitationMail,
   passwordResetMail,
+  registrationAttemptMail,
   reviewResultMail,
   verifyEmailMail,
   type MailContent,
@@ -69,6 +70,7 @@ describe('templates', () => {
   const all: [string, MailContent][] = (['de', 'en'] as const).flatMap((lang) => [
     [`verify-email ${lang}`, verifyEmailMail({ lang, name: 'Anna', link })],
     [`password-reset ${lang}`, passwordResetMail({ lang, name: 'Anna', link })],
+    [`registration-attempt ${lang}`, registrationAttemptMail({ lang, name: 'Anna', link })],
     [`invitation ${lang}`, invitationMail({ lang, name: 'Anna', role: 'coordinator', regionName: 'Landkreis Nord', link })],
     [`review-result ${lang}`, reviewResultMail({ lang, name: 'Anna', offeringTitle: 'Schach-AG', outcome: 'published', link })],
   ]);
@@ -141,6 +143,7 @@ describe('SMTP transport', () => {
     ['verify-email en', (link) => verifyEmailMail({ lang: 'en', name: 'Anna Müller', link })],
     ['password-reset de', (link) => passwordResetMail({ lang: 'de', name: 'Jörg', link })],
     ['password-reset en', (link) => passwordResetMail({ lang: 'en', name: 'Jörg', link })],
+    ['registration-attempt de', (link) => registrationAttemptMail({ lang: 'de', name: 'Jörg', link })],
     ['invitation de', (link) => invitationMail({ lang: 'de', name: 'Kim', role: 'coordinator', regionName: 'Ostalb', link })],
     ['invitation en', (link) => invitationMail({ lang: 'en', name: 'Kim', role: 'admin', link })],
     ['review-result de', (link) => reviewResultMail({ lang: 'de', name: 'Ali', offeringTitle: 'Töpfern für Kinder', outcome: 'published', link })],
