@@ -8,9 +8,10 @@ import { zStatus } from './taxonomy';
 // personal data of accounts (names, e-mail addresses, user ids); an offering's contact is what the
 // provider entered for the public.
 
-const zBooleanParam = z
-  .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
-  .transform((v) => v === 'true' || v === '1');
+/** `stale`: true (not confirmed for 12 months), false, or `soon` (due within the month before that). */
+const zStaleParam = z
+  .enum(['true', 'false', '1', '0', 'soon'], { error: 'use true, false or soon' })
+  .transform((v): boolean | 'soon' => (v === 'soon' ? 'soon' : v === 'true' || v === '1'));
 
 const zPage = z.coerce.number().int().min(1).max(10_000).default(1);
 const zPerPage = z.coerce.number().int().min(1).max(100).default(25);
@@ -77,6 +78,8 @@ export const zManagedOffering = zOffering.extend({
   rejectionReason: z.string().nullable(),
   /** Published and not confirmed for 12 months. */
   stale: z.boolean(),
+  /** Published, last confirmed more than 11 months ago, not yet stale: worth a "still current" now. */
+  staleSoon: z.boolean(),
   /** The edit of a published offering that waits for review; the public still sees the row above. */
   pendingRevision: zRevision.nullable(),
   /** The latest revision when a coordinator rejected it (with the reason) and nothing newer is pending. */
@@ -94,7 +97,15 @@ export const zManagedOfferingSummary = z.object({
   location: z.object({ id: z.number().int(), city: z.string(), regionKey: z.string() }),
   lastConfirmedAt: z.string(),
   stale: z.boolean(),
+  staleSoon: z.boolean(),
   hasPendingRevision: z.boolean(),
+  /** Why a coordinator rejected the entry (status rejected); the dashboard shows it without another request. */
+  rejectionReason: z.string().nullable(),
+  /**
+   * Why a coordinator rejected the latest edit of the entry, while nothing newer is pending: the same
+   * reason as `ManagedOffering.rejectedRevision.reason`.
+   */
+  revisionRejectionReason: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type ManagedOfferingSummary = z.infer<typeof zManagedOfferingSummary>;
@@ -110,8 +121,8 @@ export type ManagedOfferingList = z.infer<typeof zManagedOfferingList>;
 export const zManageOfferingsQuery = z
   .object({
     status: zStatus.optional(),
-    /** Only published entries not confirmed for 12 months. */
-    stale: zBooleanParam.optional(),
+    /** `true`: only published entries not confirmed for 12 months; `soon`: those that will be within a month. */
+    stale: zStaleParam.optional(),
     q: z.string().trim().min(1).max(200).optional(),
     page: zPage,
     perPage: zPerPage,
@@ -172,6 +183,10 @@ export const zReviewDetail = z.object({
   kind: zReviewContext.kind.nullable(),
   status: zStatus,
   location: zLocation,
+  /** The other site of the organisation an open revision moves the entry to (null: it stays where it is). */
+  proposedLocation: zLocation.nullable(),
+  /** The municipality of the proposed site. */
+  proposedMunicipality: z.object({ key: z.string(), name: z.string() }).nullable(),
   revisionId: z.number().int().nullable(),
   submittedAt: z.string().nullable(),
   published: zProposedFields.nullable(),

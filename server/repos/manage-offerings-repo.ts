@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Status } from '../../schema';
 import type { Executor } from '../db/connection';
 import {
@@ -53,6 +53,8 @@ export interface OfferingListFilter {
   status?: Status;
   /** Only published entries last confirmed before this date (YYYY-MM-DD). */
   confirmedBefore?: string;
+  /** Only published entries last confirmed on or after this date (with confirmedBefore: a window). */
+  confirmedFrom?: string;
   /** Part of the title. */
   q?: string;
   /** `updated`: newest change first (a dashboard); `confirmed`: longest unconfirmed first (the stale list). */
@@ -77,6 +79,9 @@ function conditions(filter: OfferingListFilter): SQL | undefined {
   if (filter.status) where.push(eq(offerings.status, filter.status));
   if (filter.confirmedBefore) {
     where.push(eq(offerings.status, 'published'), lt(offerings.lastConfirmedAt, filter.confirmedBefore));
+  }
+  if (filter.confirmedFrom) {
+    where.push(eq(offerings.status, 'published'), gte(offerings.lastConfirmedAt, filter.confirmedFrom));
   }
   if (filter.q) where.push(sql`${offerings.title} LIKE ${`%${escapeLike(filter.q)}%`} ESCAPE '\\'`);
   return where.length > 0 ? and(...where) : undefined;
@@ -107,6 +112,11 @@ export function listOfferings(db: Executor, filter: OfferingListFilter) {
       lastConfirmedAt: offerings.lastConfirmedAt,
       updatedAt: offerings.updatedAt,
       hasPendingRevision: sql<number>`exists (select 1 from ${offeringRevisions} r where r.offering_id = ${offerings.id} and r.state = 'pending')`,
+      rejectionReason: offerings.rejectionReason,
+      // The newest revision's reason if it was rejected: a newer pending one means the provider moved on
+      // (the same rule as the detail's rejectedRevision, in offering-views.ts).
+      revisionRejectionReason: sql<string | null>`(select case when r.state = 'rejected' then r.reason end from ${offeringRevisions} r
+        where r.offering_id = ${offerings.id} order by r.id desc limit 1)`,
     })
     .from(offerings)
     .innerJoin(providers, eq(providers.id, offerings.providerId))

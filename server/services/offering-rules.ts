@@ -12,6 +12,8 @@ import type { Resource } from './authorization';
 
 /** Entries not confirmed for this many months are stale: listed for review, flagged to their provider. */
 export const STALE_AFTER_MONTHS = 12;
+/** Entries last confirmed more than this many months ago (but not yet stale) are flagged "confirm soon". */
+export const STALE_SOON_AFTER_MONTHS = 11;
 
 /** The fields a provider writes, in the order of the form. */
 export const offeringInputKeys = Object.keys(zOfferingInputFields.shape) as (keyof OfferingInput)[];
@@ -25,13 +27,14 @@ export function today(now = new Date()): string {
 }
 
 /**
- * Entries last confirmed before this date are stale. Computed on the date string, so 29 February simply
- * compares with "…-02-29" of the year before, which sorts where that day would be.
+ * Entries last confirmed before this date are stale (with `months` = 11: due soon). Computed on the date
+ * string, so 29 February simply compares with "…-02-29" of the year before, and 31 March minus one month
+ * with "…-02-31"; both sort where that day would be.
  */
-export function staleCutoff(todayDate = today()): string {
+export function staleCutoff(todayDate = today(), months = STALE_AFTER_MONTHS): string {
   const year = Number(todayDate.slice(0, 4));
-  const monthsBack = STALE_AFTER_MONTHS % 12;
-  const years = Math.floor(STALE_AFTER_MONTHS / 12);
+  const monthsBack = months % 12;
+  const years = Math.floor(months / 12);
   let month = Number(todayDate.slice(5, 7)) - monthsBack;
   let y = year - years;
   if (month < 1) {
@@ -43,6 +46,21 @@ export function staleCutoff(todayDate = today()): string {
 
 export function isStale(offering: Pick<OfferingRow, 'status' | 'lastConfirmedAt'>, cutoff = staleCutoff()): boolean {
   return offering.status === 'published' && offering.lastConfirmedAt < cutoff;
+}
+
+/** The two dates that bound "stale" and "confirm soon", computed once per list. */
+export interface StaleCutoffs {
+  stale: string;
+  soon: string;
+}
+
+export function staleCutoffs(todayDate = today()): StaleCutoffs {
+  return { stale: staleCutoff(todayDate), soon: staleCutoff(todayDate, STALE_SOON_AFTER_MONTHS) };
+}
+
+/** Published, not stale yet, but last confirmed before the "soon" date: the provider should confirm now. */
+export function isStaleSoon(offering: Pick<OfferingRow, 'status' | 'lastConfirmedAt'>, cutoffs = staleCutoffs()): boolean {
+  return offering.status === 'published' && offering.lastConfirmedAt >= cutoffs.stale && offering.lastConfirmedAt < cutoffs.soon;
 }
 
 /** The provider-written fields of a stored offering (what a revision proposes a new version of). */

@@ -8,7 +8,7 @@ import { findManagedOffering, listOfferings, type ManagedOfferingRow, type Offer
 import { findOpenRevision, latestRevision } from '../repos/revisions-repo';
 import type { Actor } from './actor';
 import { authorize, requireUser } from './authorization';
-import { isStale, notFound, offeringResource, staleCutoff } from './offering-rules';
+import { isStale, isStaleSoon, notFound, offeringResource, staleCutoffs, type StaleCutoffs } from './offering-rules';
 import { loadForStep } from './offerings-service';
 
 // How offerings appear to the people who maintain and review them. Reads only.
@@ -30,6 +30,7 @@ function present(db: Executor, { offering, provider, location }: ManagedOffering
   return {
     ...offering,
     stale: isStale(offering),
+    staleSoon: isStaleSoon(offering),
     pendingRevision: open ? toRevision(open) : null,
     // Only while nothing newer is pending: then the provider reads why their last edit was not taken.
     rejectedRevision: latest?.state === 'rejected' ? toRevision(latest) : null,
@@ -52,7 +53,7 @@ export function getManagedOffering(db: Executor, actor: Actor, id: number): Mana
   return present(db, row);
 }
 
-export function toSummary(row: OfferingListRow, cutoff: string): ManagedOfferingSummary {
+export function toSummary(row: OfferingListRow, cutoffs: StaleCutoffs): ManagedOfferingSummary {
   return {
     id: row.id,
     title: row.title,
@@ -60,8 +61,11 @@ export function toSummary(row: OfferingListRow, cutoff: string): ManagedOffering
     organisation: { id: row.providerId, name: row.providerName },
     location: { id: row.locationId, city: row.city, regionKey: row.regionKey },
     lastConfirmedAt: row.lastConfirmedAt,
-    stale: isStale(row, cutoff),
+    stale: isStale(row, cutoffs.stale),
+    staleSoon: isStaleSoon(row, cutoffs),
     hasPendingRevision: Boolean(row.hasPendingRevision),
+    rejectionReason: row.rejectionReason,
+    revisionRejectionReason: row.revisionRejectionReason ?? null,
     updatedAt: row.updatedAt,
   };
 }
@@ -71,18 +75,19 @@ export function listManagedOfferings(db: Executor, actor: Actor, query: ManageOf
   const user = requireUser(actor);
   const page = { page: query.page, perPage: query.perPage };
   if (user.role === 'provider' && user.providerId === null) return { total: 0, ...page, items: [] };
-  const cutoff = staleCutoff();
+  const cutoffs = staleCutoffs();
   const { total, rows } = listOfferings(db, {
     providerId: user.role === 'provider' ? user.providerId! : undefined,
     regionPrefix: user.role === 'coordinator' ? user.regionPrefix ?? '\u0000' : undefined,
     status: query.status,
-    confirmedBefore: query.stale ? cutoff : undefined,
+    confirmedBefore: query.stale === 'soon' ? cutoffs.soon : query.stale ? cutoffs.stale : undefined,
+    confirmedFrom: query.stale === 'soon' ? cutoffs.stale : undefined,
     q: query.q,
     order: query.stale ? 'confirmed' : 'updated',
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
   });
-  return { total, ...page, items: rows.map((r) => toSummary(r, cutoff)) };
+  return { total, ...page, items: rows.map((r) => toSummary(r, cutoffs)) };
 }
 
 /** Who changed what and when, newest first; people appear by role only. */

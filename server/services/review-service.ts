@@ -12,7 +12,7 @@ import { closeRevision, findOpenRevision, reviewQueue } from '../repos/revisions
 import type { Actor, UserActor } from './actor';
 import { authorize, decide } from './authorization';
 import {
-  checkOffering, inputOf, issueDetails, offeringInputKeys, offeringResource, siteOfOrganisation, staleCutoff, today,
+  checkOffering, inputOf, issueDetails, offeringInputKeys, offeringResource, siteOfOrganisation, staleCutoffs, today,
   writeTransaction, wrongState,
 } from './offering-rules';
 import { auditActor, loadForStep } from './offerings-service';
@@ -57,7 +57,7 @@ function loadForReview(db: Executor, actor: Actor, id: number, purpose: 'decide'
   const regions = site && site.regionKey !== current.regionKey ? [current, { ...current, regionKey: site.regionKey }] : [current];
   const asked = purpose === 'decide' ? regions : [regions.find((r) => decide(actor, 'offering.review', r).allowed) ?? current];
   for (const resource of asked) authorize(actor, 'offering.review', resource);
-  return { user, row, open };
+  return { user, row, open, site };
 }
 
 /** Publishes a pending entry, or applies the open revision of a published one. */
@@ -143,8 +143,9 @@ export function listReviewQueue(db: Executor, actor: Actor, query: { region?: st
 
 /** The published version (if any), the proposed one (if any) and what differs, field by field. */
 export function getReviewDetail(db: Executor, actor: Actor, id: number): ReviewDetail {
-  const { row, open } = loadForReview(db, actor, id, 'view');
+  const { row, open, site } = loadForReview(db, actor, id, 'view');
   const { offering, provider, location } = row;
+  const municipality = (key: string, city: string) => ({ key, name: findRegion(db, key)?.name ?? city });
   const published = offering.status === 'published' ? inputOf(offering) : null;
   const proposed = open ? checkOffering(open.fields) : offering.status === 'pending' ? inputOf(offering) : null;
   return {
@@ -152,8 +153,11 @@ export function getReviewDetail(db: Executor, actor: Actor, id: number): ReviewD
     kind: open ? 'revision' : offering.status === 'pending' ? 'new' : null,
     status: offering.status,
     organisation: { id: provider.id, name: provider.name, verified: provider.verifiedAt !== null },
-    municipality: { key: location.regionKey, name: findRegion(db, location.regionKey)?.name ?? location.city },
+    municipality: municipality(location.regionKey, location.city),
     location,
+    // The diff names only the site's id; the reviewer needs to see where the entry would move to.
+    proposedLocation: site,
+    proposedMunicipality: site ? municipality(site.regionKey, site.city) : null,
     revisionId: open?.id ?? null,
     submittedAt: open?.submittedAt ?? null,
     published,
@@ -165,11 +169,11 @@ export function getReviewDetail(db: Executor, actor: Actor, id: number): ReviewD
 /** Published entries of the region not confirmed for 12 months, longest unconfirmed first. */
 export function listStale(db: Executor, actor: Actor, query: { region?: string; page: number; perPage: number }): ManagedOfferingList {
   const { prefix } = reviewer(actor, query.region);
-  const cutoff = staleCutoff();
+  const cutoffs = staleCutoffs();
   const { total, rows } = listOfferings(db, {
-    regionPrefix: prefix, confirmedBefore: cutoff, order: 'confirmed', limit: query.perPage, offset: (query.page - 1) * query.perPage,
+    regionPrefix: prefix, confirmedBefore: cutoffs.stale, order: 'confirmed', limit: query.perPage, offset: (query.page - 1) * query.perPage,
   });
-  return { total, page: query.page, perPage: query.perPage, items: rows.map((r) => toSummary(r, cutoff)) };
+  return { total, page: query.page, perPage: query.perPage, items: rows.map((r) => toSummary(r, cutoffs)) };
 }
 
 /**

@@ -218,10 +218,24 @@ describe.skipIf(!browserAvailable)('workspace pages: accessibility', { timeout: 
     }, phone);
   });
 
-  it('finds nothing on the admin’s user page', async () => {
+  it('finds nothing on the admin’s user page, also with a role change open', async () => {
     await withPage('admin', async (page) => {
       await page.goto('/admin/nutzer');
       await page.getByRole('table', { name: /Konten/ }).waitFor();
+      expect(await axeFindings(page)).toEqual([]);
+      await page.getByRole('button', { name: 'regen: Rolle und Region ändern' }).click();
+      await page.getByRole('heading', { level: 3, name: 'Rolle und Region von regen' }).waitFor();
+      expect(await axeFindings(page)).toEqual([]);
+    });
+  });
+
+  it('finds nothing on an entry’s page with its steps, a confirmation question and its history', async () => {
+    await withPage('providerA', async (page) => {
+      await page.goto(`/anbieter/angebote/${world.A.published.id}`);
+      await page.getByRole('region', { name: 'Verlauf' }).getByRole('listitem').first().waitFor();
+      expect(await axeFindings(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Archivieren' }).click();
+      await page.getByRole('button', { name: 'Ja, archivieren' }).waitFor();
       expect(await axeFindings(page)).toEqual([]);
     });
   });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mailDir } from '../../server/config';
+import { findUserById } from '../../server/repos/users-repo';
+import { signIn } from '../helpers/accounts';
 import { buildWorld, type World } from '../helpers/moderation-fixtures';
 import { browserAvailable } from './helpers/browser';
 import { linkIn, waitForMail } from './helpers/mail';
@@ -7,7 +9,7 @@ import { openPage, type OpenedPage } from './helpers/page';
 import { logIn, useWorkspaceEnv } from './helpers/workspace';
 
 // The account pages around the work itself: a forgotten password, throttled logins, an admin's invitation of
-// a coordinator, and leaving for good.
+// a coordinator and change of a role, and leaving for good.
 
 describe.skipIf(!browserAvailable)('workspace: accounts', { timeout: 180_000 }, () => {
   const env = useWorkspaceEnv();
@@ -92,6 +94,32 @@ describe.skipIf(!browserAvailable)('workspace: accounts', { timeout: 180_000 }, 
       await logIn(page, email, 'koordinieren ist schön');
       await page.getByRole('heading', { level: 1, name: 'Prüfliste' }).waitFor();
     });
+  });
+
+  it('lets an admin change a coordinator’s region, saying that this signs them out everywhere', async () => {
+    const { app } = env.server.testApp;
+    const coordinator = await signIn(app, world.users.coordinator08.email, world.users.coordinator08.password);
+    expect((await coordinator.request('GET', '/api/me')).statusCode).toBe(200);
+    await withPage(async ({ page }) => {
+      await logIn(page, world.users.admin.email, world.users.admin.password);
+      await page.getByRole('button', { name: 'bw: Rolle und Region ändern' }).click();
+      const heading = page.getByRole('heading', { level: 3, name: 'Rolle und Region von bw' });
+      await heading.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-user-title');
+      await page.getByText('Nach dem Speichern wird die Person auf allen Geräten abgemeldet', { exact: false }).waitFor();
+      const region = page.getByRole('combobox', { name: /^Region/ }).last();
+      expect(await region.inputValue()).toBe('08');
+      // A coordinator without a region is refused next to the field, before anything is sent.
+      await region.fill('');
+      await page.getByRole('button', { name: 'Rolle speichern' }).click();
+      await expect.poll(() => region.getAttribute('aria-invalid')).toBe('true');
+      await region.fill('09');
+      await page.getByRole('button', { name: 'Rolle speichern' }).click();
+      await page.getByText('Die Rolle von bw ist geändert; die Person ist überall abgemeldet.').waitFor();
+      await page.getByRole('row', { name: /^bw .* Koordination 09 / }).waitFor();
+    });
+    expect(findUserById(app.db, world.users.coordinator08.id)?.regionPrefix).toBe('09');
+    expect((await coordinator.request('GET', '/api/me')).statusCode).toBe(401);
   });
 
   it('deletes the account only with the right password', async () => {

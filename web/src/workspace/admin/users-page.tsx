@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { zCreateUserInput } from '../../../../schema';
+import { zCreateUserInput, type AdminUser } from '../../../../schema';
 import { workspaceApi } from '../api/workspace-api';
 import { LoadState } from '../components/load-state';
 import { Page } from '../components/page';
@@ -13,6 +13,7 @@ import { commonTexts } from '../i18n/common-texts';
 import { useTexts } from '../i18n/text';
 import { useLoad } from '../lib/use-load';
 import { adminTexts } from './texts';
+import { UserRoleForm } from './user-role-form';
 
 const EMPTY = { email: '', displayName: '', role: 'coordinator', regionPrefix: '' };
 const inputOf = (v: typeof EMPTY) => ({ ...v, regionPrefix: v.role === 'coordinator' ? v.regionPrefix : null });
@@ -24,6 +25,8 @@ export function UsersPage() {
   const c = useTexts(commonTexts);
   const users = useLoad(() => workspaceApi.users(), []);
   const [created, setCreated] = useState<string | null>(null);
+  const [editing, setEditing] = useState<AdminUser | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
   const form = useForm(EMPTY, (v) => errorsOf(zCreateUserInput.safeParse(inputOf(v)), lang));
 
   return (
@@ -81,6 +84,21 @@ export function UsersPage() {
       </section>
       <section class="ws-section" aria-labelledby="list-title">
         <h2 id="list-title">{t('listTitle')}</h2>
+        <p role="status" class={changed ? 'ws-success' : 'ws-status-empty'}>
+          {changed ?? ''}
+        </p>
+        {editing && (
+          <UserRoleForm
+            key={editing.id}
+            user={editing}
+            onCancel={() => setEditing(null)}
+            onDone={(user) => {
+              setEditing(null);
+              setChanged(t('roleChanged', { name: user.displayName }));
+              users.reload();
+            }}
+          />
+        )}
         <LoadState loaded={users}>
           {(data) => (
             <div class="ws-table-wrap" tabIndex={0} role="region" aria-labelledby="users-caption">
@@ -95,6 +113,7 @@ export function UsersPage() {
                     <th scope="col">{t('colOrganisation')}</th>
                     <th scope="col">{t('colVerified')}</th>
                     <th scope="col">{t('colSince')}</th>
+                    <th scope="col">{t('colChange')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -107,6 +126,19 @@ export function UsersPage() {
                       <td>{u.organisation?.name ?? c('none')}</td>
                       <td>{u.emailVerified ? c('yes') : c('no')}</td>
                       <td>{i18n.formatDate(u.createdAt.slice(0, 10))}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label={t('changeNamed', { name: u.displayName })}
+                          onClick={() => {
+                            setChanged(null);
+                            setEditing(u);
+                          }}
+                        >
+                          {t('change')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

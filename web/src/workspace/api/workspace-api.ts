@@ -1,5 +1,5 @@
 import {
-  zAdminUser, zAdminUserList, zImportReport, zManagedOffering, zManagedOfferingList, zMe, zMessage, zOrganisation, zReviewDetail,
+  zAdminUser, zAdminUserList, zAuditEntries, zImportReport, zManagedOffering, zManagedOfferingList, zMe, zMessage, zOrganisation, zReviewDetail,
   zReviewQueue, zSite, zSitePosition, zStaleList, type Me, type OfferingInput, type OfferingPatch, type OrganisationInput,
   type OrganisationPatch, type SiteInput, type SitePatch,
 } from '../../../../schema';
@@ -48,10 +48,10 @@ export const workspaceApi = {
     request(`/api/sites/position?${new URLSearchParams({ postcode, city })}`, zSitePosition),
 
   // Offerings
-  offerings: (query: { status?: string; stale?: boolean; q?: string; page?: number } = {}) => {
+  offerings: (query: { status?: string; stale?: boolean | 'soon'; q?: string; page?: number } = {}) => {
     const params = new URLSearchParams();
     if (query.status) params.set('status', query.status);
-    if (query.stale) params.set('stale', 'true');
+    if (query.stale) params.set('stale', query.stale === 'soon' ? 'soon' : 'true');
     if (query.q) params.set('q', query.q);
     if (query.page && query.page > 1) params.set('page', String(query.page));
     const qs = params.toString();
@@ -63,6 +63,8 @@ export const workspaceApi = {
     request(`/api/manage/offerings/${id(offeringId)}`, zManagedOffering, { method: 'PATCH', json: body }),
   offeringAction: (offeringId: number, action: 'submit' | 'withdraw' | 'archive' | 'confirm') =>
     request(`/api/manage/offerings/${id(offeringId)}/${action}`, zManagedOffering, post()),
+  deleteOffering: (offeringId: number) => request(`/api/manage/offerings/${id(offeringId)}`, null, { method: 'DELETE' }),
+  offeringHistory: (offeringId: number) => request(`/api/manage/offerings/${id(offeringId)}/history`, zAuditEntries),
   importCsv: (orgId: number, file: Blob, options: { dryRun: boolean; submit?: boolean }) =>
     request(`/api/organisations/${id(orgId)}/import?dryRun=${options.dryRun}&submit=${options.submit ?? false}`, zImportReport, {
       method: 'POST',

@@ -14,7 +14,7 @@ import { Pager } from '../components/pager';
 import { OfferingRow } from './offering-row';
 import { providerTexts } from './texts';
 
-const FILTERS = ['', 'stale', 'draft', 'pending', 'published', 'rejected', 'archived'] as const;
+const FILTERS = ['', 'stale', 'soon', 'draft', 'pending', 'published', 'rejected', 'archived'] as const;
 type Filter = (typeof FILTERS)[number];
 
 /** The provider's entries with their state, what needs attention, and the CSV tools. */
@@ -29,7 +29,7 @@ export function DashboardPage() {
   const list = useLoad(
     () =>
       organisation
-        ? workspaceApi.offerings({ page, ...(filter === 'stale' ? { stale: true } : filter ? { status: filter } : {}) })
+        ? workspaceApi.offerings({ page, ...(filter === 'stale' ? { stale: true } : filter === 'soon' ? { stale: 'soon' as const } : filter ? { status: filter } : {}) })
         : Promise.resolve(null),
     [filter, page, organisation?.id],
   );
@@ -68,7 +68,7 @@ export function DashboardPage() {
               >
                 {FILTERS.map((f) => (
                   <option key={f} value={f}>
-                    {f === '' ? t('filterAll') : f === 'stale' ? t('filterStale') : c(`status_${f}`)}
+                    {f === '' ? t('filterAll') : f === 'stale' ? t('filterStale') : f === 'soon' ? t('filterSoon') : c(`status_${f}`)}
                   </option>
                 ))}
               </select>

@@ -11,6 +11,8 @@ import { useTexts } from '../i18n/text';
 import { setFlash } from '../lib/flash';
 import { paths } from '../lib/paths';
 import { useLoad } from '../lib/use-load';
+import { OfferingActions } from './offering-actions';
+import { OfferingHistory } from './offering-history';
 import { providerTexts } from './texts';
 
 interface Loaded {
@@ -61,10 +63,14 @@ export function OfferingPage({ id }: { id?: string }) {
               </p>
             );
           }
+          // A step on this page (a withdrawal) changes what the form starts from: it starts afresh.
+          const version = offering ? `${offering.status}-${offering.updatedAt}-${offering.pendingRevision?.id ?? ''}` : '';
           return (
             <>
               {offering ? <OfferingState offering={offering} /> : <p>{t('intro')}</p>}
-              <OfferingForm key={id} offering={offering} sites={organisation.sites} mode="provider" onDone={done} />
+              {offering && <OfferingActions offering={offering} onChanged={(next) => loaded.set({ organisation, offering: next })} />}
+              <OfferingForm key={`${id}-${version}`} offering={offering} sites={organisation.sites} mode="provider" onDone={done} />
+              {offering && <OfferingHistory offeringId={offering.id} version={version} />}
             </>
           );
         }}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ManagedOfferingSummary } from '../../../../schema';
 import { workspaceApi } from '../api/workspace-api';
 import { StatusBadge } from '../components/status-badge';
@@ -18,13 +18,13 @@ export function OfferingRow({ item, onChange, onNotice }: Props) {
   const { href, i18n } = useWorkspace();
   const t = useTexts(providerTexts);
   const [busy, setBusy] = useState(false);
-  const reason = useRejectionReason(item);
+  const due = item.stale || item.staleSoon;
 
   const confirm = async () => {
     setBusy(true);
     try {
       const updated = await workspaceApi.offeringAction(item.id, 'confirm');
-      onChange({ ...item, stale: updated.stale, lastConfirmedAt: updated.lastConfirmedAt, updatedAt: updated.updatedAt });
+      onChange({ ...item, stale: updated.stale, staleSoon: updated.staleSoon, lastConfirmedAt: updated.lastConfirmedAt, updatedAt: updated.updatedAt });
       onNotice(t('confirmed', { title: item.title }));
     } catch (error) {
       onNotice((error as Error).message);
@@ -34,7 +34,7 @@ export function OfferingRow({ item, onChange, onNotice }: Props) {
   };
 
   return (
-    <li class={item.stale ? 'ws-entry ws-entry--stale' : 'ws-entry'}>
+    <li class={due ? 'ws-entry ws-entry--stale' : 'ws-entry'}>
       <h2 class="ws-entry-title">
         <a href={href(paths.offering(item.id))}>{item.title}</a>
       </h2>
@@ -42,8 +42,10 @@ export function OfferingRow({ item, onChange, onNotice }: Props) {
         <StatusBadge status={item.status} />
         {item.hasPendingRevision && <span class="ws-badge ws-badge--revision">{t('pendingRevision')}</span>}
         {item.stale && <span class="ws-badge ws-badge--stale">{t('stale')}</span>}
+        {item.staleSoon && <span class="ws-badge ws-badge--stale">{t('staleSoon')}</span>}
       </p>
-      {reason && <p class="ws-reason">{t('rejectedReason', { reason })}</p>}
+      {item.status === 'rejected' && item.rejectionReason && <p class="ws-reason">{t('rejectedReason', { reason: item.rejectionReason })}</p>}
+      {item.revisionRejectionReason && <p class="ws-reason">{t('revisionRejectedReason', { reason: item.revisionRejectionReason })}</p>}
       <p class="ws-entry-meta">
         {item.location.city} · {t('colConfirmed')}: {i18n.formatDate(item.lastConfirmedAt.slice(0, 10))}
       </p>
@@ -52,7 +54,7 @@ export function OfferingRow({ item, onChange, onNotice }: Props) {
           {t('edit')}
         </a>
         {item.status === 'published' && (
-          <button type="button" class={item.stale ? 'primary' : 'secondary'} disabled={busy} onClick={confirm} aria-label={t('stillCurrentNamed', { title: item.title })}>
+          <button type="button" class={due ? 'primary' : 'secondary'} disabled={busy} onClick={confirm} aria-label={t('stillCurrentNamed', { title: item.title })}>
             {t('stillCurrent')}
           </button>
         )}
@@ -61,22 +63,3 @@ export function OfferingRow({ item, onChange, onNotice }: Props) {
   );
 }
 
-/**
- * The list answers without reasons; a rejected entry is worth one more request, since the reason says what
- * to fix. (A rejected edit of a published entry shows its reason on the entry's page.)
- */
-function useRejectionReason(item: ManagedOfferingSummary): string | null {
-  const [reason, setReason] = useState<string | null>(null);
-  useEffect(() => {
-    if (item.status !== 'rejected') return;
-    let current = true;
-    workspaceApi.offering(item.id).then(
-      (full) => current && setReason(full.rejectionReason ?? full.rejectedRevision?.reason ?? null),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [item.id, item.status]);
-  return reason;
-}

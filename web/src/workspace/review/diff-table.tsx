@@ -6,12 +6,25 @@ import { offeringTexts } from '../offering-form/texts';
 import { FIELD_ORDER, fieldLabel, formatValue } from './field-values';
 import { reviewTexts } from './texts';
 
-function useFormatter(location: Location) {
+/** A site a revision moves the entry to, with its municipality's name. */
+export interface ProposedSite {
+  location: Location;
+  municipality: string;
+}
+
+const address = (site: Location) => [site.name, `${site.street}, ${site.postcode} ${site.city}`].filter(Boolean).join(' – ');
+
+function useFormatter(location: Location, proposed: ProposedSite | null) {
   const { i18n } = useWorkspace();
   const t = useTexts(offeringTexts);
   const c = useTexts(commonTexts);
+  // The API names the current and the proposed site; any other id (none expected) stays a number.
   const siteName = (id: number) =>
-    id === location.id ? [location.name, `${location.street}, ${location.postcode} ${location.city}`].filter(Boolean).join(' – ') : `#${id}`;
+    id === location.id
+      ? address(location)
+      : proposed && id === proposed.location.id
+        ? `${address(proposed.location)} (${proposed.municipality})`
+        : `#${id}`;
   return {
     label: (field: string) => fieldLabel(field, t),
     value: (field: string, value: unknown) => formatValue(field, value, { i18n, t, yes: c('yes'), no: c('no'), none: c('none'), siteName }),
@@ -19,9 +32,9 @@ function useFormatter(location: Location) {
 }
 
 /** What an edit changes, field by field: old and new value side by side, in words. */
-export function DiffTable({ diff, location }: { diff: FieldChangeOut[]; location: Location }) {
+export function DiffTable({ diff, location, proposed }: { diff: FieldChangeOut[]; location: Location; proposed: ProposedSite | null }) {
   const r = useTexts(reviewTexts);
-  const format = useFormatter(location);
+  const format = useFormatter(location, proposed);
   if (diff.length === 0) return <p>{r('noDiff')}</p>;
   const rows = [...diff].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
   return (
@@ -52,7 +65,7 @@ export function DiffTable({ diff, location }: { diff: FieldChangeOut[]; location
 /** A new entry has nothing to compare with: all its fields, as they would be published. */
 export function FieldsTable({ fields, location }: { fields: Record<string, unknown>; location: Location }) {
   const r = useTexts(reviewTexts);
-  const format = useFormatter(location);
+  const format = useFormatter(location, null);
   return (
     <div class="ws-table-wrap" tabIndex={0} role="region" aria-labelledby="fields-caption">
       <table class="ws-table">

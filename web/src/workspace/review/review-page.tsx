@@ -50,6 +50,14 @@ export function ReviewPage({ id }: { id?: string }) {
               <dd>
                 {d.location.street}, {d.location.postcode} {d.location.city} ({d.municipality.name})
               </dd>
+              {d.proposedLocation && (
+                <>
+                  <dt>{t('proposedPlace')}</dt>
+                  <dd>
+                    {d.proposedLocation.street}, {d.proposedLocation.postcode} {d.proposedLocation.city} ({d.proposedMunicipality?.name ?? d.proposedLocation.city})
+                  </dd>
+                </>
+              )}
               {d.submittedAt && (
                 <>
                   <dt>{c('status_pending')}</dt>
@@ -61,7 +69,11 @@ export function ReviewPage({ id }: { id?: string }) {
               {d.kind === 'revision' || d.published ? (
                 <>
                   <h2 id="changes-title">{t('diffTitle')}</h2>
-                  <DiffTable diff={d.diff} location={d.location} />
+                  <DiffTable
+                    diff={d.diff}
+                    location={d.location}
+                    proposed={d.proposedLocation && { location: d.proposedLocation, municipality: d.proposedMunicipality?.name ?? d.proposedLocation.city }}
+                  />
                 </>
               ) : (
                 <>
