@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zRegionPrefix, zUserRole } from './editing';
+import { zEmail, zRegionPrefix, zUserRole } from './editing';
 
 // Answers of the account routes, and the admin's edit of a user. The inputs for registering, signing in and
 // resetting live in editing.ts.
@@ -67,3 +67,35 @@ export const zAccountExport = z.object({
   ),
 });
 export type AccountExport = z.infer<typeof zAccountExport>;
+
+/**
+ * A member of an organisation as its other members and admins see them. Coordinators never get this: the
+ * accounts behind an organisation are personal data, its public contact is what it entered for the public.
+ */
+export const zMember = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  email: z.string(),
+  /** False until an invited member has set a password through the mailed link. */
+  emailVerified: z.boolean(),
+  createdAt: z.string(),
+  /** The member making the request. */
+  isYou: z.boolean(),
+});
+export type Member = z.infer<typeof zMember>;
+
+export const zMemberList = z.object({ members: z.array(zMember) });
+
+/** A member invites a colleague of the same organisation; `lang` is the language of the mail and the account. */
+export const zInviteMemberInput = z.object({
+  email: zEmail,
+  displayName: z.string().trim().min(1).max(120),
+  lang: z.enum(['de', 'en']).default('de'),
+});
+export type InviteMemberInput = z.input<typeof zInviteMemberInput>;
+
+/** `/api/organisations/:id/members/:userId`. */
+export const zMemberParams = z.object({
+  id: z.coerce.number().int().positive().max(2 ** 31 - 1),
+  userId: z.coerce.number().int().positive().max(2 ** 31 - 1),
+});

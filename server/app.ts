@@ -23,6 +23,7 @@ import { metaRoutes } from './routes/meta';
 import { offeringCsvRoutes } from './routes/offering-csv';
 import { ImportRunner } from './services/import-runner';
 import { offeringRoutes } from './routes/offerings';
+import { organisationMemberRoutes } from './routes/organisation-members';
 import { organisationRoutes } from './routes/organisations';
 import { regionRoutes } from './routes/regions';
 import { reviewRoutes } from './routes/review';
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(meRoutes, { config });
   await app.register(adminUserRoutes, { config });
   await app.register(organisationRoutes);
+  await app.register(organisationMemberRoutes, { config });
   await app.register(manageOfferingRoutes);
   const imports = new ImportRunner(databaseFile(config), app.log);
   app.addHook('onClose', () => imports.close());

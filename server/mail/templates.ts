@@ -3,7 +3,8 @@ import { composeMail, oneLine, type Block, type ComposedMail } from './compose';
 export type MailLang = 'de' | 'en';
 
 /** What a mail is about; the only thing about a mail that is logged besides its message id. */
-export type MailKind = 'verify-email' | 'password-reset' | 'registration-attempt' | 'invitation' | 'review-result' | 'account-deleted';
+export type MailKind =
+  | 'verify-email' | 'password-reset' | 'registration-attempt' | 'invitation' | 'member-invitation' | 'review-result' | 'account-deleted';
 
 export interface MailContent extends ComposedMail {
   kind: MailKind;
@@ -119,6 +120,35 @@ export function invitationMail(input: {
     paragraph(`You have been invited to work on Bildungslandkarte as ${role}. Set your password with this link:`),
     link,
     paragraph('The link is valid for 7 days. After that, the editors can send you a new invitation.'),
+  ]);
+}
+
+/**
+ * A member invites a colleague into their organisation; the colleague sets a password through the link, which
+ * also confirms the address. Valid as long as the other invitations (7 days).
+ */
+export function memberInvitationMail(input: {
+  lang: MailLang;
+  name: string;
+  organisationName: string;
+  inviterName: string;
+  link: string;
+}): MailContent {
+  const link: Block = { type: 'link', url: input.link };
+  // Names typed by people: one line each, so none of them can start a paragraph of its own in the mail.
+  const organisation = oneLine(input.organisationName);
+  const inviter = oneLine(input.inviterName);
+  if (input.lang === 'de') {
+    return mail('member-invitation', 'de', `Einladung: ${oneLine(input.organisationName, 60)} in der Bildungslandkarte`, input.name, [
+      paragraph(`${inviter} hat Sie eingeladen, die Angebote von „${organisation}“ in der Bildungslandkarte mit zu pflegen. Legen Sie mit diesem Link Ihr Passwort fest; damit ist auch Ihre E-Mail-Adresse bestätigt:`),
+      link,
+      paragraph(`Der Link ist 7 Tage gültig. Danach kann ${inviter} Sie erneut einladen. Wenn Sie die Einladung nicht erwartet haben, ignorieren Sie diese E-Mail einfach.`),
+    ]);
+  }
+  return mail('member-invitation', 'en', `Invitation: ${oneLine(input.organisationName, 60)} on Bildungslandkarte`, input.name, [
+    paragraph(`${inviter} has invited you to help maintain the offerings of “${organisation}” on Bildungslandkarte. Set your password with this link; this also confirms your e-mail address:`),
+    link,
+    paragraph(`The link is valid for 7 days. After that, ${inviter} can invite you again. If you did not expect this invitation, just ignore this e-mail.`),
   ]);
 }
 

@@ -65,6 +65,15 @@ export function findOrganisation(db: Executor, providerId: number | null): UserO
   );
 }
 
+/** The accounts that belong to an organisation, oldest first (its founder on top). */
+export function listMembers(db: Executor, providerId: number): UserRow[] {
+  return db.select().from(users).where(eq(users.providerId, providerId)).orderBy(asc(users.id)).all();
+}
+
+export function countMembers(db: Executor, providerId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.providerId, providerId)).get()?.n ?? 0;
+}
+
 /** Every account with its organisation's name, oldest first (for the admin's list). */
 export function listUsers(db: Db): (UserRow & { organisationName: string | null })[] {
   return db

@@ -21,6 +21,8 @@ export type Action =
   | 'offering.view' | 'offering.create' | 'offering.edit' | 'offering.submit' | 'offering.withdraw'
   | 'offering.archive' | 'offering.confirm' | 'offering.review' | 'offering.delete'
   | 'organisation.create' | 'organisation.view' | 'organisation.edit' | 'organisation.verify' | 'organisation.import'
+  /** Who belongs to an organisation (names and addresses: for its members and admins, never coordinators). */
+  | 'organisation.members.view' | 'organisation.members.manage'
   | 'site.create' | 'site.edit' | 'site.delete'
   | 'review.queue' | 'users.manage';
 
@@ -37,7 +39,7 @@ const notVerified = deny(403, 'email_not_verified', 'Bitte bestätigen Sie zuers
 const hidden = deny(404, 'not_found', 'Nicht gefunden / Not found.');
 
 /** Actions that only read; everything else changes data and needs a confirmed e-mail address. */
-const readOnly = new Set<Action>(['offering.view', 'organisation.view', 'review.queue']);
+const readOnly = new Set<Action>(['offering.view', 'organisation.view', 'organisation.members.view', 'review.queue']);
 
 function regionOf(resource: Resource): string | null {
   switch (resource.type) {
@@ -57,6 +59,8 @@ function decideCoordinator(actor: UserActor, action: Action, resource: Resource)
   }
   const coordinatorActions: readonly Action[] = [
     // Not organisation.edit: an organisation describes itself (the contract gives PATCH to members and admins).
+    // Not organisation.members.*: the accounts behind an organisation are personal data a coordinator does not
+    // need; they reach the organisation through its public contact.
     'offering.view', 'offering.edit', 'offering.archive', 'offering.confirm', 'offering.review',
     'organisation.view', 'organisation.verify', 'site.edit',
   ];

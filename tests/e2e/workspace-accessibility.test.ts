@@ -92,6 +92,8 @@ describe.skipIf(!browserAvailable)('workspace pages: accessibility', { timeout: 
       expect(await axeFindings(page)).toEqual([]);
       await page.goto('/anbieter/organisation');
       await page.getByRole('heading', { level: 2, name: 'Standorte' }).waitFor();
+      // The members section loads on its own: checked once its list is there.
+      await page.getByRole('region', { name: 'Mitglieder' }).getByRole('heading', { level: 3 }).first().waitFor();
       expect(await axeFindings(page)).toEqual([]);
       await page.goto('/konto');
       await heading(page, 'Mein Konto');

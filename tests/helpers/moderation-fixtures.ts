@@ -70,6 +70,8 @@ export interface World {
   A: OrganisationFixture;
   B: OrganisationFixture;
   users: Record<SignedInRole, TestUser>;
+  /** A second confirmed member of each organisation, signed in by nobody: the one a test may remove. */
+  colleagues: Record<'A' | 'B', TestUser>;
 }
 
 /** Organisation A seated in Regen (09276…), B in Freiburg (08…), and one account per role. */
@@ -88,6 +90,10 @@ export function buildWorld(db: Db): World {
       coordinator09276: user('regen@test.example', { role: 'coordinator', regionPrefix: '09276' }),
       coordinator08: user('bw@test.example', { role: 'coordinator', regionPrefix: '08' }),
       admin: user('admin@test.example', { role: 'admin' }),
+    },
+    colleagues: {
+      A: user('kollegin-a@test.example', { role: 'provider', providerId: A.organisation.id, displayName: 'Kollegin A' }),
+      B: user('kollegin-b@test.example', { role: 'provider', providerId: B.organisation.id, displayName: 'Kollegin B' }),
     },
   };
 }
@@ -109,6 +115,13 @@ export function resetWorld(db: Db, world: World): void {
     tx.insert(offerings).values(orgs.flatMap((o) => [o.draft, o.pending, o.published])).run();
     // A provider who created an organisation in a cell is a newcomer again.
     tx.run(sql`UPDATE users SET provider_id = NULL WHERE email = 'neu@test.example'`);
+    // Accounts invited into A or B in a cell go; members removed in a cell belong to their organisation again.
+    const members = { A: [world.users.providerA, world.users.providerAUnverified, world.colleagues.A], B: [world.users.providerB, world.colleagues.B] };
+    const memberIds = [...members.A, ...members.B].map((u) => u.id);
+    tx.run(sql`DELETE FROM users WHERE provider_id IN (${world.A.organisation.id}, ${world.B.organisation.id}) AND id NOT IN (${sql.join(memberIds.map((id) => sql`${id}`), sql`, `)})`);
+    for (const which of ['A', 'B'] as const) {
+      for (const member of members[which]) tx.run(sql`UPDATE users SET provider_id = ${world[which].organisation.id} WHERE id = ${member.id}`);
+    }
   });
 }
 

@@ -69,6 +69,12 @@ const queue: Row[] = [
 ];
 const withQuery = (base: string, rows: Row[]): Row[] => rows.map(([t, s]) => [{ ...t, label: `${base}${t.label}`, path: () => `${base}${t.label}` }, s]);
 const siteBody = (place: typeof REGEN) => ({ street: 'Marktplatz 3', postcode: place.postcode, city: place.city });
+/** A new address for every cell: an invitation that succeeded leaves its account behind until the reset. */
+let invited = 0;
+const invitation = () => ({ email: `eingeladen-${++invited}@test.example`, displayName: 'Neue Kollegin' });
+const member = (which: 'A' | 'B', of: 'A' | 'B'): Target => ({
+  label: `${which}/colleague ${of}`, path: (w) => `/api/organisations/${w[which].organisation.id}/members/${w.colleagues[of].id}`,
+});
 /** The import's body: the CSV template itself (headers, no rows), so a permitted dry run has nothing to refuse. */
 let csvTemplate = '';
 
@@ -147,6 +153,23 @@ const matrix: Record<string, Row[]> = {
     [fixed(`/api/sites/position?postcode=${REGEN.postcode}`), '401 200 200 200 200 200 200 200'],
     [fixed('/api/sites/position?postcode=00000'), '401 400 400 400 400 400 400 400'],
   ],
+  // Members: personal data, so coordinators get 403 even in their region; unconfirmed members only look.
+  'GET /api/organisations/:id/members': [
+    [org('A', '/members'), '401 200 200 404 404 403 403 200'],
+    [org('B', '/members'), '401 404 404 200 404 403 403 200'],
+  ],
+  'POST /api/organisations/:id/members': [
+    [org('A', '/members', invitation), '401 201 403 404 404 403 403 201'],
+    [org('B', '/members', invitation), '401 404 404 201 404 403 403 201'],
+    // An address with an account: refused to whoever may invite, before anything else happens.
+    [org('A', '/members', (w) => ({ email: w.users.providerB.email, displayName: 'B' })), '401 409 403 404 404 403 403 409'],
+  ],
+  'DELETE /api/organisations/:id/members/:userId': [
+    [member('A', 'A'), '401 204 403 404 404 403 403 204'],
+    [member('B', 'B'), '401 404 404 204 404 403 403 204'],
+    // Someone who is not a member of that organisation.
+    [member('A', 'B'), '401 404 403 404 404 403 403 404'],
+  ],
   // The CSV routes (written elsewhere) answer by the same rules.
   'GET /api/manage/offerings-template.csv': [[fixed('/api/manage/offerings-template.csv'), '401 200 200 200 200 200 200 200']],
   'GET /api/organisations/:id/offerings.csv': [
@@ -185,9 +208,12 @@ let dirty = false;
 
 beforeAll(async () => {
   t = await startTestApp({ fill: (db) => { world = buildWorld(db); } });
-  clients.anonymous = await anonymousClient(t.app);
+  // One address per role, as separate people have: the account routes' rate limit counts per address, and
+  // all roles together send more invitations than one person may within a minute.
+  const address = (role: Role) => ({ remoteAddress: `10.0.0.${roles.indexOf(role) + 1}` });
+  clients.anonymous = await anonymousClient(t.app, address('anonymous'));
   for (const role of roles) {
-    if (role !== 'anonymous') clients[role] = await signIn(t.app, world.users[role].email, world.users[role].password);
+    if (role !== 'anonymous') clients[role] = await signIn(t.app, world.users[role].email, world.users[role].password, address(role));
   }
   registered = new Set(registeredRoutes(t.app.printRoutes({ commonPrefix: false })));
   if (registered.has('GET /api/manage/offerings-template.csv')) {

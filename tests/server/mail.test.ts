@@ -11,6 +11,7 @@ import { createMailer, fileName, MailError, type MailLog, type Mailer } from '..
 import {
   accountDeletedMail,
   invitationMail,
+  memberInvitationMail,
   passwordResetMail,
   registrationAttemptMail,
   reviewResultMail,
@@ -72,6 +73,7 @@ describe('templates', () => {
     [`password-reset ${lang}`, passwordResetMail({ lang, name: 'Anna', link })],
     [`registration-attempt ${lang}`, registrationAttemptMail({ lang, name: 'Anna', link })],
     [`invitation ${lang}`, invitationMail({ lang, name: 'Anna', role: 'coordinator', regionName: 'Landkreis Nord', link })],
+    [`member-invitation ${lang}`, memberInvitationMail({ lang, name: 'Anna', organisationName: 'Lesepaten e.V.', inviterName: 'Bernd', link })],
     [`review-result ${lang}`, reviewResultMail({ lang, name: 'Anna', offeringTitle: 'Schach-AG', outcome: 'published', link })],
   ]);
 
@@ -87,6 +89,17 @@ describe('templates', () => {
     expect(passwordResetMail({ lang: 'en', name: 'A', link }).text).toContain('If you did not ask for a new password, just ignore');
     expect(invitationMail({ lang: 'de', name: 'A', role: 'admin', link }).text).toContain('Der Link ist 7 Tage gültig.');
     expect(invitationMail({ lang: 'en', name: 'A', role: 'admin', link }).text).toContain('The link is valid for 7 days.');
+    const member = (lang: 'de' | 'en') => memberInvitationMail({ lang, name: 'A', organisationName: 'O', inviterName: 'B', link }).text;
+    expect(member('de')).toContain('Der Link ist 7 Tage gültig.');
+    expect(member('en')).toContain('The link is valid for 7 days.');
+  });
+
+  it('names the organisation and who invited, each on one line, in a member’s invitation', () => {
+    const mail = memberInvitationMail({ lang: 'de', name: 'Anna', organisationName: 'Lesepaten\n\nKlicken Sie hier', inviterName: 'Bernd <b>B</b>', link });
+    expect(mail.kind).toBe('member-invitation');
+    expect(mail.subject).toBe('Einladung: Lesepaten Klicken Sie hier in der Bildungslandkarte');
+    expect(mail.text).toContain('Bernd <b>B</b> hat Sie eingeladen, die Angebote von „Lesepaten Klicken Sie hier“ in der Bildungslandkarte mit zu pflegen.');
+    expect(mail.html).toContain('Bernd &#60;b&#62;B&#60;/b&#62; hat Sie eingeladen');
   });
 
   it('names the role and, for coordinators, the region', () => {
@@ -146,6 +159,7 @@ describe('SMTP transport', () => {
     ['registration-attempt de', (link) => registrationAttemptMail({ lang: 'de', name: 'Jörg', link })],
     ['invitation de', (link) => invitationMail({ lang: 'de', name: 'Kim', role: 'coordinator', regionName: 'Ostalb', link })],
     ['invitation en', (link) => invitationMail({ lang: 'en', name: 'Kim', role: 'admin', link })],
+    ['member-invitation de', (link) => memberInvitationMail({ lang: 'de', name: 'Kim', organisationName: 'Bürgerstiftung Höhenried', inviterName: 'Jörg', link })],
     ['review-result de', (link) => reviewResultMail({ lang: 'de', name: 'Ali', offeringTitle: 'Töpfern für Kinder', outcome: 'published', link })],
     [
       'review-result en',

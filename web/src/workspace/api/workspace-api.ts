@@ -1,7 +1,8 @@
 import {
-  zAdminUser, zAdminUserList, zAuditEntries, zImportReport, zManagedOffering, zManagedOfferingList, zMe, zMessage, zOrganisation, zReviewDetail,
+  zAdminUser, zAdminUserList, zAuditEntries, zImportReport, zManagedOffering, zManagedOfferingList, zMe, zMember, zMemberList, zMessage,
+  zOrganisation, zReviewDetail,
   zReviewQueue, zSite, zSitePosition, zStaleList, type Me, type OfferingInput, type OfferingPatch, type OrganisationInput,
-  type OrganisationPatch, type SiteInput, type SitePatch,
+  type InviteMemberInput, type OrganisationPatch, type SiteInput, type SitePatch,
 } from '../../../../schema';
 import { request, resetCsrf } from './http';
 
@@ -39,6 +40,10 @@ export const workspaceApi = {
   organisation: (orgId: number) => request(`/api/organisations/${id(orgId)}`, zOrganisation),
   updateOrganisation: (orgId: number, body: OrganisationPatch) =>
     request(`/api/organisations/${id(orgId)}`, zOrganisation, { method: 'PATCH', json: body }),
+  members: (orgId: number) => request(`/api/organisations/${id(orgId)}/members`, zMemberList),
+  inviteMember: (orgId: number, body: InviteMemberInput) => request(`/api/organisations/${id(orgId)}/members`, zMember, post(body)),
+  removeMember: (orgId: number, userId: number) =>
+    request(`/api/organisations/${id(orgId)}/members/${id(userId)}`, null, { method: 'DELETE' }),
   verifyOrganisation: (orgId: number) => request(`/api/organisations/${id(orgId)}/verify`, zOrganisation, post()),
   createSite: (orgId: number, body: SiteInput) => request(`/api/organisations/${id(orgId)}/sites`, zSite, post(body)),
   updateSite: (siteId: number, body: SitePatch) =>

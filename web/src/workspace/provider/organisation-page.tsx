@@ -10,6 +10,7 @@ import { useWorkspace } from '../context';
 import { useTexts } from '../i18n/text';
 import { paths } from '../lib/paths';
 import { useLoad } from '../lib/use-load';
+import { MembersSection } from './members-section';
 import { OrganisationForm } from './organisation-form';
 import { providerTexts } from './texts';
 
@@ -32,6 +33,8 @@ export function OrganisationPage() {
     return (
       <Page title={t('newOrganisationTitle')}>
         <UnverifiedNotice />
+        {/* "You have left the organisation", when that is how the person got here. */}
+        <FlashMessage />
         <OrganisationForm organisation={null} onSaved={onSaved} />
       </Page>
     );
@@ -54,6 +57,7 @@ export function OrganisationPage() {
                 loaded.set({ ...organisation, sites: organisation.sites.filter((s) => s.id !== id) });
                 setNotice(t('siteDeleted'));
               }} onError={setNotice} />
+              <MembersSection organisationId={organisation.id} />
             </>
           )
         }
