@@ -110,7 +110,8 @@ describe.skipIf(!browserAvailable)('workspace pages: accessibility', { timeout: 
       await page.getByRole('button', { name: 'Speichern und zur Prüfung einreichen' }).click();
       const summary = page.getByRole('heading', { level: 2, name: /Bitte korrigieren Sie/ });
       await summary.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('ws-error-summary'))).toBe(true);
+      // Focus moves in an effect after the summary renders: wait for it rather than read it once.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ws-error-summary'))).toBe(true);
       expect(await axeFindings(page)).toEqual([]);
     });
   });

@@ -105,7 +105,7 @@ describe.skipIf(!browserAvailable)('workspace: accounts', { timeout: 180_000 }, 
       await page.getByRole('button', { name: 'bw: Rolle und Region ändern' }).click();
       const heading = page.getByRole('heading', { level: 3, name: 'Rolle und Region von bw' });
       await heading.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-user-title');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('edit-user-title');
       await page.getByText('Nach dem Speichern wird die Person auf allen Geräten abgemeldet', { exact: false }).waitFor();
       const region = page.getByRole('combobox', { name: /^Region/ }).last();
       expect(await region.inputValue()).toBe('08');

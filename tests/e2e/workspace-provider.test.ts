@@ -204,7 +204,8 @@ describe.skipIf(!browserAvailable)('workspace: the provider’s dashboard and th
       await page.getByRole('button', { name: 'Entwurf löschen' }).click();
       const question = page.getByRole('group', { name: /endgültig löschen\?/ });
       await question.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('confirm-question');
+      // Focus moves in an effect after the question renders: wait for it rather than read it once.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('confirm-question');
       await question.getByRole('button', { name: 'Abbrechen' }).click();
       await expect.poll(() => question.count()).toBe(0);
       expect(statusOf(world.B.pending.id)).toBe('draft');
