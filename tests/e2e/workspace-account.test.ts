@@ -108,7 +108,7 @@ describe.skipIf(!browserAvailable)('workspace: accounts', { timeout: 180_000 }, 
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('edit-user-title');
       await page.getByText('Nach dem Speichern wird die Person auf allen Geräten abgemeldet', { exact: false }).waitFor();
       const region = page.getByRole('combobox', { name: /^Region/ }).last();
-      expect(await region.inputValue()).toBe('08');
+      await expect.poll(() => region.inputValue()).toBe('08');
       // A coordinator without a region is refused next to the field, before anything is sent.
       await region.fill('');
       await page.getByRole('button', { name: 'Rolle speichern' }).click();

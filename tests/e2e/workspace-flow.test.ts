@@ -63,7 +63,8 @@ describe.skipIf(!browserAvailable)('workspace: from registration to the search p
       await expect.poll(async () => Number(await lng.inputValue())).toBeGreaterThan(proposed[1]);
       await page.getByRole('button', { name: 'Standort speichern' }).click();
       await page.getByText('Der Standort ist gespeichert.').waitFor();
-      await expect(page.getByRole('heading', { level: 3, name: 'Stadtplatz 1' }).count()).resolves.toBe(1);
+      // The list of sites reloads after the message: wait for it to show the site once.
+      await expect.poll(() => page.getByRole('heading', { level: 3, name: 'Stadtplatz 1' }).count()).toBe(1);
 
       // The offering, submitted for review.
       await page.getByRole('navigation', { name: 'Bereiche' }).getByRole('link', { name: 'Neues Angebot' }).click();
@@ -78,7 +79,7 @@ describe.skipIf(!browserAvailable)('workspace: from registration to the search p
       await page.getByRole('button', { name: 'Speichern und zur Prüfung einreichen' }).click();
       await page.getByText(`„${title}“ ist zur Prüfung eingereicht.`).waitFor();
       const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
-      await expect(entry.getByText('In Prüfung').count()).resolves.toBe(1);
+      await expect.poll(() => entry.getByText('In Prüfung').count()).toBe(1);
 
       // Log out.
       await page.getByRole('button', { name: 'Abmelden' }).click();
