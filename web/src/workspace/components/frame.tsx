@@ -23,9 +23,11 @@ export function Frame({ children }: { children: ComponentChildren }) {
     } catch {
       // Logging out of a session that already ended is still logged out.
     }
+    // To the login page first, then forget the user: the other way round, the page being left sees no user
+    // and sends the person to the login page itself, without the "logged out" message.
+    go(`${paths.login}?abgemeldet=1`);
     setMe(null);
     setLeaving(false);
-    go(`${paths.login}?abgemeldet=1`);
   };
 
   return (

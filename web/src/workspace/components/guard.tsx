@@ -19,7 +19,8 @@ export function guarded<P extends object>(roles: UserRole[], PageComponent: Comp
     const { url } = useLocation();
     const t = useTexts(commonTexts);
     useEffect(() => {
-      if (me === null) go(`${paths.login}?next=${encodeURIComponent(url)}`, true);
+      // The effect may run after someone else already went to the login page (logging out): stay there.
+      if (me === null && !window.location.pathname.startsWith(paths.login)) go(`${paths.login}?next=${encodeURIComponent(url)}`, true);
     }, [me]);
     if (me === undefined || me === null) return <p role="status">{t('loading')}</p>;
     if (me.role !== 'admin' && !roles.includes(me.role)) {
