@@ -7,8 +7,8 @@ import { buildWorld, type World } from '../helpers/moderation-fixtures';
 import { axeFindings } from './helpers/axe';
 import { browserAvailable } from './helpers/browser';
 import { saveScreenshot } from './helpers/artifacts';
-import { hasVisibleFocus, openPage, type OpenedPage } from './helpers/page';
-import { logIn, useWorkspaceEnv } from './helpers/workspace';
+import { hasVisibleFocus, type OpenedPage } from './helpers/page';
+import { logIn, useWorkspaceEnv, withOpenPage } from './helpers/workspace';
 
 // The workspace pages meet WCAG 2.1 A and AA as axe checks them, work with the keyboard alone, and explain a
 // mistake next to its field in the interface language.
@@ -32,14 +32,10 @@ describe.skipIf(!browserAvailable)('workspace pages: accessibility', { timeout: 
     use: (page: Page, opened: OpenedPage) => Promise<void>,
     viewport?: { width: number; height: number },
   ): Promise<void> {
-    const opened = await openPage(env.browser, env.baseUrl, viewport ? { viewport } : {});
-    try {
+    await withOpenPage(env, async (opened) => {
       if (who) await logIn(opened.page, world.users[who].email, world.users[who].password);
       await use(opened.page, opened);
-      expect(opened.problems).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    }, viewport ? { viewport } : {});
   }
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();

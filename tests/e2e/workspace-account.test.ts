@@ -5,8 +5,8 @@ import { signIn } from '../helpers/accounts';
 import { buildWorld, type World } from '../helpers/moderation-fixtures';
 import { browserAvailable } from './helpers/browser';
 import { linkIn, waitForMail } from './helpers/mail';
-import { openPage, type OpenedPage } from './helpers/page';
-import { logIn, useWorkspaceEnv } from './helpers/workspace';
+import type { OpenedPage } from './helpers/page';
+import { logIn, useWorkspaceEnv, withOpenPage } from './helpers/workspace';
 
 // The account pages around the work itself: a forgotten password, throttled logins, an admin's invitation of
 // a coordinator and change of a role, and leaving for good.
@@ -20,15 +20,7 @@ describe.skipIf(!browserAvailable)('workspace: accounts', { timeout: 180_000 }, 
     world = buildWorld(env.server.testApp.app.db);
   });
 
-  async function withPage(use: (opened: OpenedPage) => Promise<void>): Promise<void> {
-    const opened = await openPage(env.browser, env.baseUrl);
-    try {
-      await use(opened);
-      expect(opened.problems).toEqual([]);
-    } finally {
-      await opened.close();
-    }
-  }
+  const withPage = (use: (opened: OpenedPage) => Promise<void>) => withOpenPage(env, use);
 
   it('sets a new password through the link in the mail', async () => {
     await withPage(async ({ page }) => {

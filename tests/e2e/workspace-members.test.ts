@@ -4,8 +4,8 @@ import { buildWorld, type World } from '../helpers/moderation-fixtures';
 import { axeFindings } from './helpers/axe';
 import { browserAvailable } from './helpers/browser';
 import { linkIn, waitForMail } from './helpers/mail';
-import { openPage, type OpenedPage } from './helpers/page';
-import { logIn, useWorkspaceEnv } from './helpers/workspace';
+import type { OpenedPage } from './helpers/page';
+import { logIn, useWorkspaceEnv, withOpenPage } from './helpers/workspace';
 
 // A colleague joins the organisation through the members section of the organisation page: invited there,
 // their password set through the mailed link, and then at work on the same entries. Removing a member asks
@@ -20,15 +20,7 @@ describe.skipIf(!browserAvailable)('workspace: the members of an organisation', 
     world = buildWorld(env.server.testApp.app.db);
   });
 
-  async function withPage(use: (opened: OpenedPage) => Promise<void>): Promise<void> {
-    const opened = await openPage(env.browser, env.baseUrl);
-    try {
-      await use(opened);
-      expect(opened.problems).toEqual([]);
-    } finally {
-      await opened.close();
-    }
-  }
+  const withPage = (use: (opened: OpenedPage) => Promise<void>) => withOpenPage(env, use);
 
   const members = (opened: OpenedPage) => opened.page.getByRole('region', { name: 'Mitglieder' });
 

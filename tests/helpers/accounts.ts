@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Db } from '../../server/db/connection';
 import type { UserRoleId } from '../../server/db/schema';
 import { insertUser } from '../../server/repos/users-repo';
@@ -116,4 +117,11 @@ export function tokenFromMail(text: string): string {
 function cookieHeader(jar: Map<string, string>): string {
   // inject hands out decoded values; @fastify/cookie decodes what it receives, so they go back encoded.
   return [...jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+}
+
+/** Sends a request as `client`, expects `status` (the body is in the failure message) and returns the JSON. */
+export async function expectJson<T>(client: Client, method: Method, url: string, body?: unknown, status = 200): Promise<T> {
+  const res = await client.request(method, url, body);
+  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 400)}`).toBe(status);
+  return (res.body ? res.json() : undefined) as T;
 }

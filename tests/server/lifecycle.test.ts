@@ -9,7 +9,7 @@ import { mailDir } from '../../server/config';
 import { auditLog, offeringRevisions, offerings, outbox } from '../../server/db/schema';
 import { findUserById } from '../../server/repos/users-repo';
 import { today } from '../../server/services/offering-rules';
-import { signIn, type Client, type Method } from '../helpers/accounts';
+import { expectJson, signIn, type Client, type Method } from '../helpers/accounts';
 import { buildWorld, FREIBURG, offeringInput, outboxDrained, REGEN, type World } from '../helpers/moderation-fixtures';
 import { mapPoints, search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -26,11 +26,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function call<T = ManagedOffering>(client: Client, method: Method, url: string, body?: unknown, status = 200): Promise<T> {
-  const res = await client.request(method, url, body);
-  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 400)}`).toBe(status);
-  return (res.body ? res.json() : undefined) as T;
-}
+const call = <T = ManagedOffering>(client: Client, method: Method, url: string, body?: unknown, status = 200) =>
+  expectJson<T>(client, method, url, body, status);
 
 /** A new entry of organisation A, published by the coordinator of its region. */
 async function publishedEntry(title: string): Promise<ManagedOffering> {

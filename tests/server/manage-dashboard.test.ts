@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedOffering, ManagedOfferingList, ReviewDetail, Site } from '../../schema';
 import { offerings } from '../../server/db/schema';
 import { staleCutoffs } from '../../server/services/offering-rules';
-import { signIn, type Client, type Method } from '../helpers/accounts';
+import { expectJson, signIn, type Client, type Method } from '../helpers/accounts';
 import { buildWorld, FREIBURG, offeringInput, type World } from '../helpers/moderation-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -22,11 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function call<T = ManagedOffering>(client: Client, method: Method, url: string, body?: unknown, status = 200): Promise<T> {
-  const res = await client.request(method, url, body);
-  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 400)}`).toBe(status);
-  return (res.body ? res.json() : undefined) as T;
-}
+const call = <T = ManagedOffering>(client: Client, method: Method, url: string, body?: unknown, status = 200) =>
+  expectJson<T>(client, method, url, body, status);
 
 async function publishedEntry(title: string): Promise<ManagedOffering> {
   const created = await call(provider, 'POST', '/api/manage/offerings', { ...offeringInput(world.A.site.id, { title }), submit: true }, 201);

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { openPage, type OpenedPage } from './page';
 import { useE2eEnv, type E2eEnv } from './suite';
 
 /**
@@ -7,6 +9,24 @@ import { useE2eEnv, type E2eEnv } from './suite';
  */
 export function useWorkspaceEnv(demoCount = 200): E2eEnv {
   return useE2eEnv({ demoCount });
+}
+
+/**
+ * A fresh page for `use`, closed afterwards; fails when the page threw an error or opened a dialog while it
+ * was used.
+ */
+export async function withOpenPage(
+  env: E2eEnv,
+  use: (opened: OpenedPage) => Promise<void>,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<void> {
+  const opened = await openPage(env.browser, env.baseUrl, options);
+  try {
+    await use(opened);
+    expect(opened.problems).toEqual([]);
+  } finally {
+    await opened.close();
+  }
 }
 
 /** Logs in through the login page and waits until the workspace has left it. */
