@@ -2,29 +2,19 @@ import { and, asc, count, desc, eq, gte, lt, sql, type AnyColumn, type SQL } fro
 import type { Status } from '../../schema';
 import type { Executor } from '../db/connection';
 import {
-  locations, offeringRevisions, offerings, providers, type LocationRow, type NewOfferingRow, type OfferingRow,
-  type ProviderRow,
+  locations, offeringRevisions, offerings, providers, type NewOfferingRow, type OfferingRow,
 } from '../db/schema';
+import { selectWithRelations, type OfferingWithRelations } from './offerings-repo';
 
 // Offerings in every state, for their providers and reviewers. The public reads through offerings-repo,
 // which only ever returns published rows; nothing here is reachable without a signed-in actor.
 
-export interface ManagedOfferingRow {
-  offering: OfferingRow;
-  provider: ProviderRow;
-  location: LocationRow;
-}
+/** An offering in any state with its organisation and site. */
+export type ManagedOfferingRow = OfferingWithRelations;
 
 /** An offering in any state with its organisation and site, or null. */
 export function findManagedOffering(db: Executor, id: number): ManagedOfferingRow | null {
-  const row = db
-    .select({ offering: offerings, provider: providers, location: locations })
-    .from(offerings)
-    .innerJoin(providers, eq(providers.id, offerings.providerId))
-    .innerJoin(locations, eq(locations.id, offerings.locationId))
-    .where(eq(offerings.id, id))
-    .get();
-  return row ?? null;
+  return selectWithRelations(db).where(eq(offerings.id, id)).get() ?? null;
 }
 
 export function insertOffering(db: Executor, row: NewOfferingRow): OfferingRow {

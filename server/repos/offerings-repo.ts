@@ -10,25 +10,23 @@ export interface OfferingWithRelations {
   location: LocationRow;
 }
 
-/** The offering with its provider and location, or null when it does not exist or is not published. */
-export function findPublishedOffering(db: Db, id: number): OfferingWithRelations | null {
-  const row = db
-    .select({ offering: offerings, provider: providers, location: locations })
-    .from(offerings)
-    .innerJoin(providers, eq(providers.id, offerings.providerId))
-    .innerJoin(locations, eq(locations.id, offerings.locationId))
-    .where(and(eq(offerings.id, id), eq(offerings.status, 'published')))
-    .get();
-  return row ?? null;
-}
-
-/** Published offerings with their provider and location, in id order, one batch after the id `afterId`. */
-export function publishedOfferingsAfter(db: Db, afterId: number, limit: number): OfferingWithRelations[] {
+/** Offerings joined with their provider and location; callers add the conditions. */
+export function selectWithRelations(db: Executor) {
   return db
     .select({ offering: offerings, provider: providers, location: locations })
     .from(offerings)
     .innerJoin(providers, eq(providers.id, offerings.providerId))
-    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .innerJoin(locations, eq(locations.id, offerings.locationId));
+}
+
+/** The offering with its provider and location, or null when it does not exist or is not published. */
+export function findPublishedOffering(db: Db, id: number): OfferingWithRelations | null {
+  return selectWithRelations(db).where(and(eq(offerings.id, id), eq(offerings.status, 'published'))).get() ?? null;
+}
+
+/** Published offerings with their provider and location, in id order, one batch after the id `afterId`. */
+export function publishedOfferingsAfter(db: Db, afterId: number, limit: number): OfferingWithRelations[] {
+  return selectWithRelations(db)
     .where(and(eq(offerings.status, 'published'), gt(offerings.id, afterId)))
     .orderBy(asc(offerings.id))
     .limit(limit)
