@@ -172,7 +172,7 @@ function pointStoreFigures(): void {
   const cats = categories.map((c) => c.id);
   const row = (id: number, shift = 0): PointRow => ({
     id, categories: [cats[id % cats.length]!], phases: ['primary_school'], access: [], languages: ['de'], formality: 'non_formal',
-    cost: 'free', but: id % 2 === 0, minAge: 6, maxAge: 12, regionKey: '08311000',
+    cost: 'free', but: id % 2 === 0, minAge: 6, maxAge: 12, seeksVolunteers: false, lastConfirmedAt: '2026-01-01', regionKey: '08311000',
     lat: 47.3 + (((id + shift) * 7919) % 7800) / 1000, lng: 6 + (((id + shift) * 104_729) % 9000) / 1000,
   });
   const rows = Array.from({ length: 100_000 }, (_, i) => row(i + 1));

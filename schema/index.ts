@@ -10,3 +10,4 @@ export * from './issue-messages';
 export * from './manage';
 export * from './accounts';
 export * from './import';
+export * from './monitoring';

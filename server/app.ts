@@ -27,6 +27,10 @@ import { organisationMemberRoutes } from './routes/organisation-members';
 import { organisationRoutes } from './routes/organisations';
 import { regionRoutes } from './routes/regions';
 import { reviewRoutes } from './routes/review';
+import { gapRoutes } from './routes/gaps';
+import { figureRoutes } from './routes/figures';
+import { offeringExportRoutes } from './routes/offering-exports';
+import { duplicateRoutes } from './routes/duplicates';
 import { DirectoryState } from './services/directory-state';
 import { MapPointsService } from './services/map-points';
 
@@ -121,6 +125,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', () => imports.close());
   await app.register(offeringCsvRoutes, { imports });
   await app.register(reviewRoutes, { config });
+  await app.register(gapRoutes, { state });
+  await app.register(figureRoutes, { state });
+  await app.register(offeringExportRoutes, { state });
+  await app.register(duplicateRoutes, { state });
   await app.register(webPlugin);
   return app;
 }

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const distDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-/** The workspace pages (accounts, providers, coordinators, admins), each a prefix of client-side routes. */
-const WORKSPACE_PREFIXES = ['/konto', '/anbieter', '/koordination', '/admin'] as const;
+/** The workspace pages (accounts, providers, coordinators, admins, public monitoring), each a prefix of client-side routes. */
+const WORKSPACE_PREFIXES = ['/konto', '/anbieter', '/koordination', '/admin', '/auswertung'] as const;
 
 /**
  * Serves the built web client at `/`, and its pages (`/angebot/:id`, the workspace pages) as the same

@@ -46,7 +46,7 @@ export function insertOfferings(db: Executor, rows: NewOfferingRow[]): void {
   for (let i = 0; i < rows.length; i += 500) db.insert(offerings).values(rows.slice(i, i + 500)).run();
 }
 
-/** The fields the in-memory map-point filter needs. */
+/** The fields the in-memory point store needs: the map's filters and the monitoring figures. */
 export const pointFields = {
   id: offerings.id,
   categories: offerings.categories,
@@ -58,6 +58,8 @@ export const pointFields = {
   but: offerings.butEligible,
   minAge: offerings.minAge,
   maxAge: offerings.maxAge,
+  seeksVolunteers: offerings.seeksVolunteers,
+  lastConfirmedAt: offerings.lastConfirmedAt,
   regionKey: locations.regionKey,
   lat: locations.lat,
   lng: locations.lng,

@@ -36,7 +36,7 @@ function zOrder(x: number, y: number): number {
 }
 
 /** One point per position, in map order (Z-order key, then id), as typed columns. */
-interface Columns {
+export interface PointColumns {
   ids: Int32Array;
   key: Float64Array;
   lat: Float64Array;
@@ -51,12 +51,17 @@ interface Columns {
   but: Uint8Array;
   minAge: Uint8Array;
   maxAge: Uint8Array;
+  /** The 8-digit municipality key as a number. */
   region: Uint32Array;
+  volunteers: Uint8Array;
+  /** lastConfirmedAt as days since 1970-01-01. */
+  confirmedDay: Int32Array;
 }
+type Columns = PointColumns;
 type ColumnName = keyof Columns;
 const columnNames: ColumnName[] = [
   'ids', 'key', 'lat', 'lng', 'categoryMask', 'primaryCategory', 'phaseMask', 'accessMask', 'languageMask', 'formality',
-  'cost', 'but', 'minAge', 'maxAge', 'region',
+  'cost', 'but', 'minAge', 'maxAge', 'region', 'volunteers', 'confirmedDay',
 ];
 
 function allocate(n: number): Columns {
@@ -76,6 +81,8 @@ function allocate(n: number): Columns {
     minAge: new Uint8Array(n),
     maxAge: new Uint8Array(n),
     region: new Uint32Array(n),
+    volunteers: new Uint8Array(n),
+    confirmedDay: new Int32Array(n),
   };
 }
 
@@ -99,6 +106,8 @@ function fromRows(rows: readonly PointRow[]): Columns {
     c.minAge[i] = r.minAge;
     c.maxAge[i] = r.maxAge;
     c.region[i] = Number(r.regionKey);
+    c.volunteers[i] = r.seeksVolunteers ? 1 : 0;
+    c.confirmedDay[i] = Math.floor(Date.parse(r.lastConfirmedAt) / 86_400_000);
   });
   return c;
 }
@@ -118,6 +127,14 @@ export class PointStore {
   constructor(source: readonly PointRow[] | Columns) {
     this.c = Array.isArray(source) ? fromRows(source) : (source as Columns);
     this.size = this.c.ids.length;
+  }
+
+  /**
+   * The columns themselves, read-only by contract, for computations over many points (gaps, figures):
+   * positions returned by `select` index into them.
+   */
+  get columns(): Readonly<PointColumns> {
+    return this.c;
   }
 
   private get positionOfId(): Map<number, number> {

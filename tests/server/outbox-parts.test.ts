@@ -77,7 +77,7 @@ describe('outbox entries', () => {
 function point(id: number, lat: number, lng: number, category = categories[id % categories.length]!.id): PointRow {
   return {
     id, categories: [category], phases: ['primary_school'], access: [], languages: ['de'], formality: 'non_formal', cost: 'free',
-    but: id % 2 === 0, minAge: 6, maxAge: 6 + (id % 10), regionKey: id % 3 === 0 ? '08311000' : '09162000', lat, lng,
+    but: id % 2 === 0, minAge: 6, maxAge: 6 + (id % 10), seeksVolunteers: id % 4 === 0, lastConfirmedAt: `2025-0${1 + (id % 9)}-15`, regionKey: id % 3 === 0 ? '08311000' : '09162000', lat, lng,
   };
 }
 

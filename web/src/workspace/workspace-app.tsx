@@ -19,6 +19,9 @@ const account = () => import('./account/pages');
 const provider = () => import('./provider/pages');
 const review = () => import('./review/pages');
 const admin = () => import('./admin/pages');
+// Gap maps, figures and the report are public (aggregates of public data); duplicate groups are not.
+const monitoring = () => import('./monitoring/pages');
+const duplicates = () => import('./duplicates/pages');
 
 const Login = lazy(() => account().then((m) => m.LoginPage));
 const Register = lazy(() => account().then((m) => m.RegisterPage));
@@ -36,8 +39,12 @@ const ReviewPage = guarded(['coordinator'], lazy(() => review().then((m) => m.Re
 const CorrectPage = guarded(['coordinator'], lazy(() => review().then((m) => m.CorrectPage)));
 const StalePage = guarded(['coordinator'], lazy(() => review().then((m) => m.StalePage)));
 const Users = guarded(['admin'], lazy(() => admin().then((m) => m.UsersPage)));
+const Gaps = lazy(() => monitoring().then((m) => m.GapsPage));
+const Figures = lazy(() => monitoring().then((m) => m.FiguresPage));
+const Report = lazy(() => monitoring().then((m) => m.ReportPage));
+const Duplicates = guarded(['coordinator'], lazy(() => duplicates().then((m) => m.DuplicatesPage)));
 
-const WORKSPACE_SCOPE = /^\/(konto|anbieter|koordination|admin)(\/|$|\?)/;
+const WORKSPACE_SCOPE = /^\/(konto|anbieter|koordination|admin|auswertung)(\/|$|\?)/;
 
 /** Renders the workspace into `root` (called by main.tsx for workspace paths only). */
 export function mountWorkspace(root: HTMLElement): void {
@@ -112,6 +119,10 @@ function WorkspaceApp() {
           <Route path="/koordination/pruefen/:id" component={ReviewPage} />
           <Route path="/koordination/angebote/:id" component={CorrectPage} />
           <Route path={paths.stale} component={StalePage} />
+          <Route path={paths.duplicates} component={Duplicates} />
+          <Route path={paths.gaps} component={Gaps} />
+          <Route path={paths.figures} component={Figures} />
+          <Route path={paths.report} component={Report} />
           <Route path={paths.users} component={Users} />
           <Route path="/admin" component={Users} />
           <Route default component={NotFoundPage} />

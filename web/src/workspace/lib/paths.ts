@@ -19,6 +19,10 @@ export const paths = {
   review: (id: number | string) => `/koordination/pruefen/${id}`,
   correct: (id: number | string) => `/koordination/angebote/${id}`,
   stale: '/koordination/veraltet',
+  duplicates: '/koordination/doppelstrukturen',
+  gaps: '/auswertung',
+  figures: '/auswertung/zahlen',
+  report: '/auswertung/bericht',
   users: '/admin/nutzer',
 } as const;
 
@@ -32,6 +36,6 @@ export function withLang(path: string, lang: UiLanguage): string {
 
 /** Only workspace paths are accepted as the place to return to after logging in (no open redirect). */
 export function safeReturnPath(next: string | undefined): string | null {
-  if (!next || !/^\/(konto|anbieter|koordination|admin)(\/|$|\?)/.test(next)) return null;
+  if (!next || !/^\/(konto|anbieter|koordination|admin|auswertung)(\/|$|\?)/.test(next)) return null;
   return next;
 }
