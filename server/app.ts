@@ -96,7 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         description: 'Public search over the published educational offerings of German education regions.',
         version: '0.1.0',
       },
-      tags: [{ name: 'offerings' }, { name: 'regions' }, { name: 'meta' }, { name: 'organisations' }, { name: 'manage' }, { name: 'review' }, { name: 'accounts' }],
+      tags: [{ name: 'offerings' }, { name: 'regions' }, { name: 'meta' }, { name: 'organisations' }, { name: 'manage' }, { name: 'review' }, { name: 'accounts' }, { name: 'monitoring', description: 'Gap maps, figures and exports (public aggregates); duplicate structures (coordinators)' }],
     },
     transform: jsonSchemaTransform,
   });
@@ -127,7 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes, { config });
   await app.register(gapRoutes, { state });
   await app.register(figureRoutes, { state });
-  await app.register(offeringExportRoutes, { state });
+  await app.register(offeringExportRoutes, { state, config });
   await app.register(duplicateRoutes, { state });
   await app.register(webPlugin);
   return app;

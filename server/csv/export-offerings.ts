@@ -16,7 +16,7 @@ export interface ExportRow {
 const BOM = '\uFEFF';
 
 /** A cell as CSV: quoted when it holds the delimiter, quotes, line breaks or edge spaces. */
-function quote(cell: string): string {
+export function quote(cell: string): string {
   return /[;"\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
