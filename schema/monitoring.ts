@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zAccessFeature, zCategory, zCost, zFormality, zPhase, zStatus } from './taxonomy';
 import { zLanguage } from './languages';
-import { zOutlineGeometry, zRegionKey, zRegionLevel } from './region';
+import { regionLevels, zOutlineGeometry, zRegionKey } from './region';
 import { zOfferingFilters } from './search';
 
 // Education monitoring: gap maps, duplicate structures and the figures for the Bildungskonferenz. Gaps,
@@ -44,7 +44,9 @@ export const zGapMunicipality = z.object({
   population: z.number().int().min(0).nullable(),
   /**
    * True when `population` is an estimate: the sources give population per district only, and a
-   * district's figure is shared among its municipalities by area, town status and postcodes.
+   * district's figure is shared among its municipalities by area, town status and postcodes. False for a
+   * district's only municipality (the kreisfreie Städte), whose figure is the district's official one, and
+   * where population is null.
    */
   populationEstimated: z.boolean(),
   settlement: zSettlementType.nullable(),
@@ -53,13 +55,15 @@ export const zGapMunicipality = z.object({
   /** Matching offerings per 1,000 inhabitants; null without a population. */
   perThousand: z.number().min(0).nullable(),
   /**
-   * Straight-line distance in km from the municipality's representative point (its centroid, or a point
-   * inside it where the centroid falls outside) to the nearest matching offering anywhere, also beyond the
-   * region's border; null when no offering matches at all.
+   * Great-circle distance in km, rounded to 0.01 km, from the municipality's representative point to the
+   * nearest matching offering anywhere, also beyond the region's border; null when no offering matches at
+   * all. The representative point is the centroid of the municipality's largest part (islands and exclaves
+   * left out), moved to the middle of the inside stretch of the east–west line through it where the
+   * centroid falls outside the municipality (seed/reference/geometry.ts `representativePoint`).
    */
   nearestKm: z.number().min(0).nullable(),
   nearestOfferingId: z.number().int().nullable(),
-  /** nearestKm ≤ thresholdKm. */
+  /** nearestKm ≤ thresholdKm, compared on the rounded nearestKm; false when nearestKm is null. */
   served: z.boolean(),
 });
 export type GapMunicipality = z.infer<typeof zGapMunicipality>;
@@ -73,24 +77,41 @@ export const zGapSummaryRow = z.object({
   matching: z.number().int(),
   /** Matching offerings per 1,000 inhabitants of these municipalities; null without population. */
   perThousand: z.number().nullable(),
-  /** Median of nearestKm over these municipalities (null distances count as infinitely far). */
+  /**
+   * Median of nearestKm over these municipalities (the mean of the two middle values for an even count);
+   * null distances count as infinitely far, and an infinitely far median is null.
+   */
   medianNearestKm: z.number().nullable(),
 });
 export type GapSummaryRow = z.infer<typeof zGapSummaryRow>;
 
 export const zGapsResponse = z.object({
-  region: z.object({ key: z.string(), name: z.string(), level: zRegionLevel }).nullable(),
+  /**
+   * The region asked for; null for all of Germany. A 3-digit key (administrative region) is not a region of
+   * the reference data: it is named after its state and has the level `bezirk`.
+   */
+  region: z.object({ key: z.string(), name: z.string(), level: z.enum([...regionLevels, 'bezirk']) }).nullable(),
   thresholdKm: z.number(),
-  /** Every municipality of the region, worst served first (unserved by distance, then by population). */
+  /**
+   * Every municipality of the region, worst served first: unserved before served; then by nearestKm,
+   * farthest first (null, no matching offering at all, counts as farthest); then by population, largest
+   * first (null last); then by key.
+   */
   municipalities: z.array(zGapMunicipality),
   summary: zGapSummaryRow.extend({
-    /** The urban/rural contrast: the same figures per settlement type (types without municipalities left out). */
+    /**
+     * The urban/rural contrast: the same figures per settlement type, in the order of `settlementTypes`
+     * (types without municipalities left out; municipalities without population are in no row).
+     */
     bySettlement: z.array(zGapSummaryRow.extend({ settlement: zSettlementType })),
   }),
 });
 export type GapsResponse = z.infer<typeof zGapsResponse>;
 
-/** Outlines of all municipalities of a state or district, for the gap map: one request, simplified. */
+/**
+ * Outlines of all municipalities of a state, administrative region or district, for the gap map: one request,
+ * simplified.
+ */
 export const zMunicipalityOutlines = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
@@ -105,6 +126,10 @@ export type MunicipalityOutlines = z.infer<typeof zMunicipalityOutlines>;
 
 // ---- Figures for the Bildungskonferenz ----------------------------------------------------------------
 
+/**
+ * The target group and the region: a state, administrative region, district or municipality; absent: only
+ * the whole country is answered.
+ */
 export const zFiguresQuery = zTargetGroup.extend({ region: zRegionKey.optional() }).strict();
 export type FiguresQuery = z.output<typeof zFiguresQuery>;
 
@@ -131,13 +156,16 @@ export const zFigureSet = z.object({
   free: z.number().int().min(0),
   butEligible: z.number().int().min(0),
   seeksVolunteers: z.number().int().min(0),
-  /** Not confirmed by provider or office for more than 12 months. */
+  /** Last confirmed by provider or office more than 12 months before today (German date), as "stale" in the workspace. */
   notConfirmed12Months: z.number().int().min(0),
 });
 export type FigureSet = z.infer<typeof zFigureSet>;
 
 export const zFiguresResponse = z.object({
-  /** The region itself, then its state (when the region is inside one), then the whole country. */
+  /**
+   * The region itself, then its state (when the region lies below state level), then the whole country;
+   * without a region only the country.
+   */
   sets: z.array(zFigureSet).min(1),
   generatedAt: z.string(),
 });

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { OutlineGeometry } from '../../schema';
 import type { Db } from '../db/connection';
 import { postcodes, regionOutlines, regions, type PostcodeRow, type RegionRow } from '../db/schema';
@@ -70,4 +70,24 @@ export function postcodesByRegion(db: Db): Map<string, string[]> {
     byRegion.set(row.regionKey, list);
   }
   return byRegion;
+}
+
+/** Every municipality (8-digit key) with its representative point and population weight, in key order. */
+export function municipalityRegions(db: Db): RegionRow[] {
+  return db.select().from(regions).where(eq(regions.level, 'gemeinde')).orderBy(asc(regions.key)).all();
+}
+
+/**
+ * The outlines of every municipality whose key starts with `prefix` (2, 3 or 5 digits), in key order, as the
+ * stored GeoJSON text. One range scan over the primary key: municipality keys are 8 digits, so the prefix
+ * padded with 0s and 9s bounds them, and the length test drops the district keys that sort into the range
+ * ("04011" lies between "04000000" and "04999999"). Read past drizzle, whose JSON column would parse each
+ * geometry only for the caller to stringify it again.
+ */
+export function municipalityOutlinesUnder(db: Db, prefix: string): RegionOutlineJson[] {
+  return db.$client
+    .prepare(
+      'SELECT key, geometry FROM region_outlines WHERE key BETWEEN ? AND ? AND length(key) = 8 ORDER BY key',
+    )
+    .all(prefix.padEnd(8, '0'), prefix.padEnd(8, '9')) as RegionOutlineJson[];
 }
