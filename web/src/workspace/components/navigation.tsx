@@ -16,7 +16,9 @@ export function Navigation({ me }: { me: Me }) {
   if (me.role === 'provider') {
     links.push([paths.dashboard, 'navDashboard'], [paths.organisation, 'navOrganisation'], [paths.newOffering, 'navNewOffering'], [paths.import, 'navImport']);
   }
-  if (me.role === 'coordinator' || me.role === 'admin') links.push([paths.queue, 'navQueue'], [paths.stale, 'navStale']);
+  if (me.role === 'coordinator' || me.role === 'admin') {
+    links.push([paths.queue, 'navQueue'], [paths.stale, 'navStale'], [paths.duplicates, 'navDuplicates'], [paths.gaps, 'navGaps'], [paths.figures, 'navFigures']);
+  }
   if (me.role === 'admin') links.push([paths.users, 'navUsers']);
   links.push([paths.account, 'navAccount']);
   return (
