@@ -2,12 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db, Executor } from '../server/db/connection';
+import { publishedPerDistrict } from '../server/repos/offerings-repo';
+import { municipalitiesPerDistrict } from '../server/repos/regions-repo';
 import { findUserByEmail, insertUser, organisationWithMostPublished, updateUser } from '../server/repos/users-repo';
 import { hashPasswordSync } from '../server/services/passwords';
+import { showcaseDistrict } from './demo/showcase';
 
 // Two accounts to try the private pages with, made together with the demo data: a provider who is a member
 // of a demo organisation, and the coordinator of that organisation's district. Their random passwords go
 // into a file only the owner can read; they are never logged.
+//
+// The district is a Landkreis of many municipalities with plenty of offerings (seed/demo/showcase.ts), the
+// one the generator planted duplicate structures in, so the coordinator's gap map has areas to compare and
+// the duplicate page has groups on the first login. The provider belongs to the same district, so what it
+// submits lands in the coordinator's review queue.
 
 export const DEMO_PROVIDER_EMAIL = 'anbieter@demo.bildungslandkarte.example';
 export const DEMO_COORDINATOR_EMAIL = 'koordination@demo.bildungslandkarte.example';
@@ -29,7 +37,7 @@ function upsertDemoUser(db: Executor, email: string, fields: { displayName: stri
 
 /** Creates (or renews) both demo accounts and writes their passwords to `file`; null without demo offerings. */
 export function createDemoAccounts(db: Db, file: string): DemoAccounts | null {
-  const organisation = organisationWithMostPublished(db);
+  const organisation = demoOrganisation(db);
   if (!organisation) return null;
   const regionPrefix = organisation.regionKey.slice(0, 5);
   const passwords = { provider: randomBytes(12).toString('base64url'), coordinator: randomBytes(12).toString('base64url') };
@@ -56,6 +64,16 @@ export function createDemoAccounts(db: Db, file: string): DemoAccounts | null {
     coordinator: { email: DEMO_COORDINATOR_EMAIL, regionPrefix },
     file,
   };
+}
+
+/**
+ * The organisation with the most published offerings in the showcase district (ties: the lower id); without
+ * one seated there, the organisation with the most published offerings anywhere.
+ */
+export function demoOrganisation(db: Db): { id: number; name: string; regionKey: string } | null {
+  const district = showcaseDistrict(publishedPerDistrict(db), municipalitiesPerDistrict(db));
+  if (district === null) return null;
+  return organisationWithMostPublished(db, district) ?? organisationWithMostPublished(db);
 }
 
 export function demoAccountsFile(dataDir: string): string {

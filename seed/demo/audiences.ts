@@ -43,3 +43,18 @@ export const AUDIENCES = {
 } as const satisfies Record<string, Audience>;
 
 export type AudienceId = keyof typeof AUDIENCES;
+
+/** The target group an offering was written for (its ages and phases are those of exactly one). */
+export function audienceOf(offering: { minAge: number; maxAge: number; phases: readonly Phase[] }): AudienceId | null {
+  for (const [id, audience] of Object.entries(AUDIENCES)) {
+    if (
+      audience.min === offering.minAge &&
+      audience.max === offering.maxAge &&
+      audience.phases.length === offering.phases.length &&
+      audience.phases.every((p) => offering.phases.includes(p))
+    ) {
+      return id as AudienceId;
+    }
+  }
+  return null;
+}

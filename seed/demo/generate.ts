@@ -1,12 +1,15 @@
 import type { NewLocationRow, NewOfferingRow, NewProviderRow } from '../../server/db/schema';
 import { dayOf } from './dates';
+import { plantDuplicates } from './duplicates';
 import { OfferingFactory, type OfferingDraft } from './offerings';
 import { buildPlaces, type RegionInput } from './places';
-import { ProviderFactory } from './providers';
+import { ProviderFactory, type ProviderDraft } from './providers';
 import { Rng } from './random';
 import { renumberByCreation } from './renumber';
+import { showcaseDistrict } from './showcase';
 
 export { categoryGaps, isSparseDistrict } from './places';
+export { showcaseDistrict } from './showcase';
 
 export interface DemoData {
   providers: NewProviderRow[];
@@ -34,8 +37,10 @@ const MAIN_SITE_SHARE = 0.6;
 
 /**
  * Realistic, fictional demo data: providers, their sites and `count` offerings placed where people live
- * (municipalities drawn by weight^1.15), with deliberate gaps (see places.ts). Deterministic: the same
- * options give the same rows, ids from 1 in order of creation, timestamps counted back from `today`.
+ * (municipalities drawn by weight^1.15), with deliberate gaps (see places.ts) and duplicate structures:
+ * programmes entered twice and parallel programmes, surely some in the demo coordinator's district (see
+ * duplicates.ts, showcase.ts). Deterministic: the same options give the same rows, ids from 1 in order of
+ * creation, timestamps counted back from `today`.
  */
 export function generateDemoData(options: DemoOptions): DemoData {
   const { count, seed, regions } = options;
@@ -50,9 +55,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
 
   const providerFactory = new ProviderFactory(rng, places, today);
   const offeringFactory = new OfferingFactory(rng, today);
-  const providers: ReturnType<ProviderFactory['create']>['row'][] = [];
-  const providerTimes: number[] = [];
-  const locations: (NewLocationRow & { id: number })[] = [];
+  const providers: ProviderDraft[] = [];
   const offerings: OfferingDraft[] = [];
 
   for (const place of places.places) {
@@ -61,9 +64,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       const provider = providerFactory.create(place);
       const planned = Math.min(left, providerFactory.plannedOfferings(provider));
       left -= planned;
-      providers.push(provider.row);
-      providerTimes.push(provider.createdDay * DAY_MS + provider.createdMs);
-      for (const site of provider.locations) locations.push(site.row);
+      providers.push(provider);
       const [main] = provider.locations;
       for (let k = 0; k < planned; k++) {
         const site = k === 0 || rng.chance(MAIN_SITE_SHARE) ? main! : rng.pick(provider.locations);
@@ -72,5 +73,39 @@ export function generateDemoData(options: DemoOptions): DemoData {
     }
   }
 
-  return renumberByCreation(providers, providerTimes, locations, offerings, offeringFactory.createdTimes);
+  // Drawn after everything else, so the other offerings stay as they are without duplicates.
+  plantDuplicates(
+    {
+      rng, providers, offerings, offeringTimes: offeringFactory.createdTimes, providerFactory,
+      planner: new OfferingFactory(rng, today),
+    },
+    showcaseDistrict(publishedPerDistrict(providers, offerings), municipalitiesPerDistrict(regions)),
+    count,
+  );
+
+  const providerTimes = providers.map((p) => p.createdDay * DAY_MS + p.createdMs);
+  const locations = providers.flatMap((p) => p.locations.map((l) => l.row));
+  return renumberByCreation(providers.map((p) => p.row), providerTimes, locations, offerings, offeringFactory.createdTimes);
+}
+
+/** Published offerings per district, counted where they take place. */
+function publishedPerDistrict(providers: readonly ProviderDraft[], offerings: readonly OfferingDraft[]): Map<string, number> {
+  const districtOf = new Map<number, string>();
+  for (const p of providers) for (const l of p.locations) districtOf.set(l.row.id, l.row.regionKey.slice(0, 5));
+  const counts = new Map<string, number>();
+  for (const o of offerings) {
+    if (o.status !== 'published') continue;
+    const key = districtOf.get(o.locationId)!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Municipalities per district key, of every municipality in `regions` (people live there or not). */
+function municipalitiesPerDistrict(regions: readonly RegionInput[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of regions) {
+    if (r.level === 'gemeinde' && /^\d{8}$/.test(r.key)) counts.set(r.key.slice(0, 5), (counts.get(r.key.slice(0, 5)) ?? 0) + 1);
+  }
+  return counts;
 }

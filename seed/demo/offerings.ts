@@ -1,6 +1,6 @@
-import type { Category, Contact, ProviderKind } from '../../schema';
+import type { Category, Contact, ProviderKind, Status } from '../../schema';
 import type { NewOfferingRow } from '../../server/db/schema';
-import { AUDIENCES, type Audience } from './audiences';
+import { AUDIENCES, type Audience, type AudienceId } from './audiences';
 import { isoDateOf, isoTimestampOf } from './dates';
 import { describe } from './description';
 import { mailboxOf, person, slugOf } from './names';
@@ -13,7 +13,7 @@ import { PROFILES } from './profiles';
 import type { LocationDraft, ProviderDraft } from './providers';
 import type { Rng } from './random';
 import { makeSchedule } from './schedule';
-import type { TextContext, Topic } from './texts/context';
+import type { TextContext, Theme, Topic } from './texts/context';
 import { THEMES } from './texts/themes';
 import { CULTURE_VENUES, TOPICS } from './texts/topics';
 
@@ -51,19 +51,27 @@ export class OfferingFactory {
 
   constructor(private readonly rng: Rng, private readonly today: number) {}
 
-  create(provider: ProviderDraft, location: LocationDraft): OfferingDraft {
+  /**
+   * A new offering of `provider` at `location`. `like` fixes the main category, the target group and the
+   * status instead of drawing them: a programme of another provider for the same people (see duplicates.ts).
+   */
+  create(provider: ProviderDraft, location: LocationDraft, like?: { category: Category; audience: AudienceId; status: Status }): OfferingDraft {
     const rng = this.rng;
     const arch = provider.archetype;
     // Sites lie in the provider's district, so the district's gaps apply to all its offerings.
     const gaps = provider.place.district.gaps;
-    const category = arch.categories.pickWhere(rng, (c) => !gaps.has(c), 'sports');
+    const category = like ? like.category : arch.categories.pickWhere(rng, (c) => !gaps.has(c), 'sports');
     const profile = PROFILES[category];
     const themes = THEMES[category];
+    const fits = (t: Theme) => !t.categories?.some((c) => gaps.has(c)) && (!like || !t.audiences || t.audiences.includes(like.audience));
     let theme = rng.pick(themes);
-    for (let i = 0; i < 8 && theme.categories?.some((c) => gaps.has(c)); i++) theme = rng.pick(themes);
-    const aud: Audience = AUDIENCES[theme.audiences ? rng.pick(theme.audiences) : profile.audiences.pick(rng)];
+    for (let i = 0; i < 8 && !fits(theme); i++) theme = rng.pick(themes);
+    if (like && !fits(theme)) theme = themes.find(fits) ?? theme;
+    const aud: Audience = like
+      ? AUDIENCES[like.audience]
+      : AUDIENCES[theme.audiences ? rng.pick(theme.audiences) : profile.audiences.pick(rng)];
     let topic = this.topicFor(category, aud, gaps);
-    const status = STATUSES.pick(rng);
+    const status = like ? like.status : STATUSES.pick(rng);
     const scheduleKind = theme.schedule ?? profile.schedule.pick(rng);
     const { schedule, season } = makeSchedule(scheduleKind, aud, location.place.stateKey, this.today, status === 'archived', rng);
     const langs = chooseLanguages(profile, theme.otherLanguage === true, location.place.stateKey, rng);

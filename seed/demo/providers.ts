@@ -55,6 +55,7 @@ const QUARTER_SUFFIXES = [
   'Mitte', 'Nord', 'Süd', 'West', 'Ost', 'Altstadt', 'Innenstadt', 'Nordstadt', 'Südstadt', 'Weststadt', 'Oststadt', 'Neustadt',
 ] as const;
 const TRANSIT: Record<SizeClass, number> = { village: 0.35, town: 0.65, city: 0.92 };
+const DAY_MS = 86_400_000;
 
 export class ProviderFactory {
   private readonly usedNames = new Set<string>();
@@ -113,15 +114,59 @@ export class ProviderFactory {
     return provider;
   }
 
+  /**
+   * The same organisation registered a second time, as `name` (its name with or without "e.V."), created at
+   * `createdAt` (ms since 1970), with one site at the address of `site`. Null when the name is taken.
+   */
+  secondAccount(original: ProviderDraft, name: string, createdAt: number, site: LocationDraft): ProviderDraft | null {
+    if (this.usedNames.has(name)) return null;
+    this.usedNames.add(name);
+    const createdDay = Math.floor(createdAt / DAY_MS);
+    const createdMs = createdAt - createdDay * DAY_MS;
+    const at = isoTimestampOf(createdDay, createdMs);
+    const row: ProviderDraft['row'] = { ...original.row, id: this.nextProviderId++, name, createdAt: at, updatedAt: at };
+    const provider: ProviderDraft = { ...original, row, createdDay, createdMs, locations: [] };
+    this.siteAt(provider, site);
+    return provider;
+  }
+
+  /** A new site of `provider` at the address of `site`: partners who hold a programme in the same rooms. */
+  siteAt(provider: ProviderDraft, site: LocationDraft): LocationDraft {
+    const location: LocationDraft = {
+      row: { ...site.row, id: this.nextLocationId++, providerId: provider.row.id },
+      place: site.place,
+      at: site.at,
+      access: site.access,
+    };
+    provider.locations.push(location);
+    return location;
+  }
+
+  /**
+   * A new site of `provider` in `place` at a shared venue (a Bürgerhaus, a school, a library …), at a
+   * position `accept` agrees to; null when twelve positions drawn in `place` did not suit.
+   */
+  venueSite(provider: ProviderDraft, place: Place, accept: (position: { lat: number; lng: number }) => boolean): LocationDraft | null {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const position = positionIn(place, this.rng);
+      if (!accept(position)) continue;
+      const [venueName, at] = this.rng.pick(SHARED_VENUES);
+      const location = this.location(provider, place, { name: venueName, at }, position);
+      provider.locations.push(location);
+      return location;
+    }
+    return null;
+  }
+
   /** How many offerings a new provider of this archetype runs in this place. */
   plannedOfferings(provider: ProviderDraft): number {
     const [min, max] = provider.archetype.size;
     return Math.max(1, Math.round(this.rng.skewed(min, max, 1.3) * SIZE_FACTOR[provider.place.size]));
   }
 
-  private location(provider: ProviderDraft, place: Place, venue: Venue): LocationDraft {
+  private location(provider: ProviderDraft, place: Place, venue: Venue, position?: { lat: number; lng: number }): LocationDraft {
     const rng = this.rng;
-    const { lat, lng } = positionIn(place, rng);
+    const { lat, lng } = position ?? positionIn(place, rng);
     const street = `${rng.pick(STREETS)} ${rng.skewed(1, 140, 1.8)}${rng.chance(0.08) ? rng.pick(['a', 'b', 'c']) : ''}`;
     return {
       row: {

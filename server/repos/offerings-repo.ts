@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/connection';
 import {
   locations, offerings, providers, type LocationRow, type NewOfferingRow, type OfferingRow, type ProviderRow,
@@ -76,3 +76,16 @@ export function publishedPointRows(db: Db) {
     .all();
 }
 export type PointRow = ReturnType<typeof publishedPointRows>[number];
+
+/** Published offerings per district (5-digit key of the site's municipality). */
+export function publishedPerDistrict(db: Db): Map<string, number> {
+  const district = sql<string>`substr(${locations.regionKey}, 1, 5)`;
+  const rows = db
+    .select({ key: district, n: count() })
+    .from(offerings)
+    .innerJoin(locations, eq(locations.id, offerings.locationId))
+    .where(eq(offerings.status, 'published'))
+    .groupBy(district)
+    .all();
+  return new Map(rows.map((r) => [r.key, r.n]));
+}

@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { OutlineGeometry } from '../../schema';
 import type { Db } from '../db/connection';
 import { postcodes, regionOutlines, regions, type PostcodeRow, type RegionRow } from '../db/schema';
@@ -90,4 +90,11 @@ export function municipalityOutlinesUnder(db: Db, prefix: string): RegionOutline
       'SELECT key, geometry FROM region_outlines WHERE key BETWEEN ? AND ? AND length(key) = 8 ORDER BY key',
     )
     .all(prefix.padEnd(8, '0'), prefix.padEnd(8, '9')) as RegionOutlineJson[];
+}
+
+/** Municipalities per district (5-digit key). */
+export function municipalitiesPerDistrict(db: Db): Map<string, number> {
+  const district = sql<string>`substr(${regions.key}, 1, 5)`;
+  const rows = db.select({ key: district, n: count() }).from(regions).where(eq(regions.level, 'gemeinde')).groupBy(district).all();
+  return new Map(rows.map((r) => [r.key, r.n]));
 }

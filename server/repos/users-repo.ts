@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/connection';
 import { auditLog, offerings, providers, users, type AuditRow, type NewUserRow, type UserRow, type UserRoleId } from '../db/schema';
 
@@ -90,12 +90,16 @@ export function auditEntriesByActor(db: Db, userId: number): AuditRow[] {
   return db.select().from(auditLog).where(eq(auditLog.actorUserId, userId)).orderBy(desc(auditLog.id)).all();
 }
 
-/** The organisation with the most published offerings (ties: the oldest): the demo provider's. */
-export function organisationWithMostPublished(db: Db): { id: number; name: string; regionKey: string } | null {
+/**
+ * The organisation with the most published offerings (ties: the oldest), of those seated under
+ * `regionPrefix` when given: the demo provider's.
+ */
+export function organisationWithMostPublished(db: Db, regionPrefix?: string): { id: number; name: string; regionKey: string } | null {
   const top = db
     .select({ providerId: offerings.providerId })
     .from(offerings)
-    .where(eq(offerings.status, 'published'))
+    .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .where(and(eq(offerings.status, 'published'), regionPrefix === undefined ? undefined : like(providers.regionKey, `${regionPrefix}%`)))
     .groupBy(offerings.providerId)
     .orderBy(desc(sql`count(*)`), asc(offerings.providerId))
     .limit(1)
