@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
-  accessFeatures, categories, childProtectionMeasures, costs, formalities, fundingProgrammes, languages, phases,
-  providerKinds, statuses,
+  accessFeatures, categories, childProtectionMeasures, costs, duplicateDecisions as duplicateDecisionKinds, duplicateKinds,
+  formalities, fundingProgrammes, languages, phases, providerKinds, statuses,
 } from '../../schema';
 import type {
-  AccessFeature, Category, ChildProtection, Contact, Cost, Formality, Funding, Language, OutlineGeometry, Phase,
-  ProviderKind, Schedule, Status,
+  AccessFeature, Category, ChildProtection, Contact, Cost, DuplicateDecisionKind, DuplicateKind, Formality, Funding,
+  Language, OutlineGeometry, Phase, ProviderKind, Schedule, Status,
 } from '../../schema';
 
 // The source of truth. Meilisearch is derived from these tables and can always be rebuilt from them.
@@ -313,6 +313,47 @@ export const auditLog = sqliteTable(
   ],
 );
 
+// Monitoring.
+
+const words = (list: readonly string[]) => list.map((w) => `'${w}'`).join(', ');
+
+/**
+ * A coordinator's decision on a group of duplicate candidates: "not a duplicate", "intended" or "merged"
+ * (the others archived). Detection drops every pair of offerings that one decision of the same kind covers,
+ * so a decided group comes back only with a new member. `region_key` is the longest common prefix of the
+ * members' site regions when decided (who may undo it); every member also gets an audit row.
+ */
+export const duplicateDecisions = sqliteTable(
+  'duplicate_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').$type<DuplicateKind>().notNull(),
+    /** The members' offering ids, ascending. */
+    offeringIds: text('offering_ids', { mode: 'json' }).$type<number[]>().notNull(),
+    decision: text('decision').$type<DuplicateDecisionKind>().notNull(),
+    /** merged: the entry that stayed. */
+    keepId: integer('keep_id'),
+    note: text('note'),
+    regionKey: text('region_key').notNull(),
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: text('decided_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [
+    index('duplicate_decisions_region_idx').on(t.regionKey),
+    check('duplicate_decisions_kind', sql.raw(`"kind" IN (${words(duplicateKinds)})`)),
+    check('duplicate_decisions_decision', sql.raw(`"decision" IN (${words(duplicateDecisionKinds)})`)),
+    check(
+      'duplicate_decisions_merged',
+      sql.raw(`("decision" = 'merged') = ("keep_id" IS NOT NULL) AND ("decision" <> 'merged' OR "kind" = 'same_entry')`),
+    ),
+    check(
+      'duplicate_decisions_offerings',
+      sql.raw(`json_valid("offering_ids") AND json_type("offering_ids") = 'array' AND json_array_length("offering_ids") >= 2`),
+    ),
+    check('duplicate_decisions_region', sql.raw(`length("region_key") <= 8 AND "region_key" NOT GLOB '*[^0-9]*'`)),
+  ],
+);
+
 // Index sync.
 
 /**
@@ -359,3 +400,4 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type OfferingRevisionRow = typeof offeringRevisions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
+export type DuplicateDecisionRow = typeof duplicateDecisions.$inferSelect;

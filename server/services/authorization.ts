@@ -24,7 +24,9 @@ export type Action =
   /** Who belongs to an organisation (names and addresses: for its members and admins, never coordinators). */
   | 'organisation.members.view' | 'organisation.members.manage'
   | 'site.create' | 'site.edit' | 'site.delete'
-  | 'review.queue' | 'users.manage';
+  | 'review.queue' | 'users.manage'
+  /** A region's duplicate structures: looking at the groups, and deciding on one (not a duplicate, intended, merged). */
+  | 'duplicates.view' | 'duplicates.decide';
 
 export type Decision =
   | { allowed: true }
@@ -39,7 +41,9 @@ const notVerified = deny(403, 'email_not_verified', 'Bitte bestätigen Sie zuers
 const hidden = deny(404, 'not_found', 'Nicht gefunden / Not found.');
 
 /** Actions that only read; everything else changes data and needs a confirmed e-mail address. */
-const readOnly = new Set<Action>(['offering.view', 'organisation.view', 'organisation.members.view', 'review.queue']);
+const readOnly = new Set<Action>(['offering.view', 'organisation.view', 'organisation.members.view', 'review.queue', 'duplicates.view']);
+/** Actions on a whole region (`{ type: 'region' }`), for its coordinators. */
+const regionActions = new Set<Action>(['review.queue', 'duplicates.view', 'duplicates.decide']);
 
 function regionOf(resource: Resource): string | null {
   switch (resource.type) {
@@ -54,8 +58,9 @@ function regionOf(resource: Resource): string | null {
 
 function decideCoordinator(actor: UserActor, action: Action, resource: Resource): Decision {
   const scope = actor.regionPrefix ?? '\u0000';
-  if (action === 'review.queue' && resource.type === 'region') {
-    return resource.prefix === null || resource.prefix.startsWith(scope) ? allow : outsideRegion;
+  if (regionActions.has(action) && resource.type === 'region') {
+    if (resource.prefix !== null && !resource.prefix.startsWith(scope)) return outsideRegion;
+    return !readOnly.has(action) && !actor.emailVerified ? notVerified : allow;
   }
   const coordinatorActions: readonly Action[] = [
     // Not organisation.edit: an organisation describes itself (the contract gives PATCH to members and admins).
@@ -70,7 +75,7 @@ function decideCoordinator(actor: UserActor, action: Action, resource: Resource)
 }
 
 function decideProvider(actor: UserActor, action: Action, resource: Resource): Decision {
-  if (['offering.review', 'organisation.verify', 'review.queue', 'users.manage'].includes(action)) return wrongRole;
+  if (['offering.review', 'organisation.verify', 'review.queue', 'users.manage', 'duplicates.view', 'duplicates.decide'].includes(action)) return wrongRole;
   // Asked only once the resource is known to be the actor's own: answered for someone else's, it would tell an
   // unconfirmed account which hidden ids exist (403 here, 404 for ids that do not).
   const unverified = !readOnly.has(action) && !actor.emailVerified;

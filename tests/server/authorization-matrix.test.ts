@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../server/db/connection';
+import { duplicateDecisions } from '../../server/db/schema';
 import { anonymousClient, signIn, type Client, type Method } from '../helpers/accounts';
 import {
   buildWorld, FREIBURG, offeringInput, REGEN, resetWorld, roles, type OrganisationFixture, type Role, type World,
@@ -77,6 +80,25 @@ const member = (which: 'A' | 'B', of: 'A' | 'B'): Target => ({
 });
 /** The import's body: the CSV template itself (headers, no rows), so a permitted dry run has nothing to refuse. */
 let csvTemplate = '';
+
+/** A decision on two entries of A (Regen), one on two of B (Freiburg), and a merge of A's: ids 1, 2, 3. */
+function seedDecisions(db: Db, w: World): void {
+  const row = (id: number, which: 'A' | 'B', decision: 'not_duplicate' | 'merged', regionKey: string) => ({
+    id, kind: 'same_entry' as const, offeringIds: [w[which].pending.id, w[which].published.id].sort((a, b) => a - b), decision,
+    keepId: decision === 'merged' ? w[which].published.id : null, regionKey,
+  });
+  db.transaction((tx) => {
+    tx.run(sql`DELETE FROM duplicate_decisions`);
+    tx.insert(duplicateDecisions).values([
+      row(1, 'A', 'not_duplicate', REGEN.regionKey), row(2, 'B', 'not_duplicate', FREIBURG.regionKey), row(3, 'A', 'merged', REGEN.regionKey),
+    ]).run();
+  });
+}
+const decisionOn = (which: 'A' | 'B', states: ['draft' | 'pending' | 'published', 'draft' | 'pending' | 'published'], decision = 'not_duplicate'): Target => ({
+  label: `${which}.${states.join('+')} ${decision}`,
+  path: () => '/api/duplicates/decisions',
+  body: (w) => ({ kind: 'same_entry', offeringIds: states.map((s) => w[which][s].id), decision, note: 'Matrix' }),
+});
 
 /** The table. Keys are `METHOD pattern` exactly as registered; CSV routes run once they are registered. */
 const matrix: Record<string, Row[]> = {
@@ -180,9 +202,29 @@ const matrix: Record<string, Row[]> = {
     [org('A', '/import?dryRun=true', () => csvTemplate), '401 200 403 404 404 403 403 200'],
     [org('B', '/import?dryRun=true', () => csvTemplate), '401 404 404 200 404 403 403 200'],
   ],
+  // Duplicate structures: coordinators of the region and admins; everyone else hears so before the input is checked.
+  'GET /api/duplicates': [
+    [fixed('/api/duplicates?region=09276'), '401 403 403 403 403 200 403 200'],
+    [fixed('/api/duplicates?region=09276138&show=all'), '401 403 403 403 403 200 403 200'],
+    [fixed('/api/duplicates?region=08'), '401 403 403 403 403 403 200 200'],
+    [fixed('/api/duplicates'), '401 403 403 403 403 400 400 400'],
+  ],
+  'POST /api/duplicates/decisions': [
+    [decisionOn('A', ['pending', 'published'], 'intended'), '401 403 403 403 403 201 403 201'],
+    [decisionOn('B', ['pending', 'published'], 'intended'), '401 403 403 403 403 403 201 201'],
+    // A draft is no candidate; across two states only an admin may decide (and then the draft is refused).
+    [decisionOn('A', ['draft', 'published']), '401 403 403 403 403 409 403 409'],
+    [{ ...decisionOn('A', ['published', 'published']), label: 'A.published+B.published', body: (w) => ({ kind: 'parallel', offeringIds: [w.A.published.id, w.B.published.id], decision: 'intended' }) }, '401 403 403 403 403 403 403 201'],
+  ],
+  'DELETE /api/duplicates/decisions/:id': [
+    [fixed('/api/duplicates/decisions/1'), '401 403 403 403 403 204 403 204'],
+    [fixed('/api/duplicates/decisions/2'), '401 403 403 403 403 403 204 204'],
+    [fixed('/api/duplicates/decisions/3'), '401 403 403 403 403 409 403 409'],
+    [fixed('/api/duplicates/decisions/99'), '401 403 403 403 403 404 404 404'],
+  ],
 };
 const csvRoutes = new Set(['GET /api/manage/offerings-template.csv', 'GET /api/organisations/:id/offerings.csv', 'POST /api/organisations/:id/import']);
-const privatePrefixes = ['/api/manage', '/api/review', '/api/organisations', '/api/sites'];
+const privatePrefixes = ['/api/manage', '/api/review', '/api/organisations', '/api/sites', '/api/duplicates'];
 
 /** `METHOD path` of every registered route, from Fastify's route tree (HEAD is implied by GET). */
 function registeredRoutes(tree: string): string[] {
@@ -207,7 +249,7 @@ let registered: Set<string>;
 let dirty = false;
 
 beforeAll(async () => {
-  t = await startTestApp({ fill: (db) => { world = buildWorld(db); } });
+  t = await startTestApp({ fill: (db) => { world = buildWorld(db); seedDecisions(db, world); } });
   // One address per role, as separate people have: the account routes' rate limit counts per address, and
   // all roles together send more invitations than one person may within a minute.
   const address = (role: Role) => ({ remoteAddress: `10.0.0.${roles.indexOf(role) + 1}` });
@@ -238,7 +280,10 @@ describe('the authorisation matrix', () => {
         roles.forEach((role, i) => {
           it(`${target.label} as ${role} → ${expected[i]}`, async (context) => {
             if (csvRoutes.has(route) && !registered.has(route)) return context.skip();
-            if (dirty) resetWorld(t.app.db, world);
+            if (dirty) {
+              resetWorld(t.app.db, world);
+              seedDecisions(t.app.db, world);
+            }
             dirty = method !== 'GET';
             const body = target.body?.(world);
             const headers = typeof body === 'string' ? { 'content-type': 'text/csv' } : undefined;

@@ -1,2 +1,4 @@
 // The coordinators' duplicate structures page: one lazy chunk (see workspace-app.tsx).
-export function DuplicatesPage() { return null; }
+import './duplicates.css';
+
+export { DuplicatesPage } from './duplicates-page';
