@@ -67,7 +67,7 @@ export const gapRoutes: FastifyPluginAsyncZod<{ state: DirectoryState }> = async
     compress: false,
     handler: async (request, reply) => {
       const encoding = chooseEncoding(request.headers['accept-encoding']);
-      const body = outlines.body(request.params.key, encoding);
+      const body = await outlines.body(request.params.key, encoding);
       reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
       // Outlines change only with a new release of the reference data.
       reply.header('cache-control', 'public, max-age=86400');

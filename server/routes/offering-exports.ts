@@ -62,6 +62,10 @@ const zOfferingsGeoJson = z.object({
 const errors = { 400: zApiError, 503: zApiError };
 
 export const offeringExportRoutes: FastifyPluginAsyncZod<OfferingExportRouteOptions> = async (app, { state, config }) => {
+  // An export of everything is tens of MB read and formatted on the event loop (4–5 s for 100,000
+  // offerings): a twentieth of the general limit per client (30 a minute by default) is plenty for people
+  // and keeps one client from occupying the server with it.
+  const exportRateLimit = { max: Math.max(1, Math.floor((config?.RATE_LIMIT ?? 600) / 20)), timeWindow: '1 minute' };
   /** `origin`: the request's own, for links when no PUBLIC_URL is configured. */
   const send = async (query: MapPointsQuery, origin: string, reply: FastifyReply, format: ExportFormat) => {
     const ids = await exportIds(state, app.offeringSearch, query);
@@ -76,6 +80,7 @@ export const offeringExportRoutes: FastifyPluginAsyncZod<OfferingExportRouteOpti
   };
 
   app.get('/api/offerings.csv', {
+    config: { rateLimit: exportRateLimit },
     schema: {
       summary: 'The offerings of a search or map view as a spreadsheet (CSV)',
       description:
@@ -95,6 +100,7 @@ export const offeringExportRoutes: FastifyPluginAsyncZod<OfferingExportRouteOpti
   });
 
   app.get('/api/offerings.geojson', {
+    config: { rateLimit: exportRateLimit },
     schema: {
       summary: 'The offerings of a search or map view as GeoJSON',
       description:

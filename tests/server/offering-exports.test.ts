@@ -208,3 +208,24 @@ describe('GET /api/offerings.csv and /api/offerings.geojson', () => {
     expect(doc.paths['/api/figures']).toBeDefined();
   });
 });
+
+describe('export rate limit', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    // RATE_LIMIT 60 a minute → exports 3 a minute.
+    limited = await startTestApp({ demoCount: 0, env: { RATE_LIMIT: '60' } });
+  });
+  afterAll(async () => limited?.close());
+
+  it('allows a twentieth of the general limit per client and answers 429 with Retry-After beyond it', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await limited.app.inject({ url: '/api/offerings.csv' })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const otherFormat = await limited.app.inject({ url: '/api/offerings.geojson' });
+    expect(otherFormat.statusCode).toBe(200);
+    const general = await limited.app.inject({ url: '/api/figures' });
+    expect(general.statusCode).toBe(200);
+    const again = await limited.app.inject({ url: '/api/offerings.csv' });
+    expect(again.headers['retry-after']).toBeDefined();
+  });
+});

@@ -56,7 +56,8 @@ export function appendGroup(params: URLSearchParams, group: TargetGroup, prefix 
   if (group.q) params.set(`${prefix}q`, group.q);
   for (const key of listKeys) for (const value of group[key] ?? []) params.append(`${prefix}${key}`, value);
   if (group.age !== undefined) params.set(`${prefix}age`, String(group.age));
-  if (group.but) params.set(`${prefix}but`, 'true');
+  // but=false ("not BuT-eligible") is a filter too: a search URL handed over with it keeps its meaning.
+  if (group.but !== undefined) params.set(`${prefix}but`, String(group.but));
   return params;
 }
 

@@ -28,12 +28,13 @@ export function describeGroup(group: TargetGroup, i18n: I18n, t: Translate<TextK
     if (values.length > 0) parts.push(values.map((id) => i18n.term(vocabulary, id)).join(t('or')));
     if (key === 'phase' && group.age !== undefined) parts.push(t('ageYears', { age: group.age }));
   }
-  if (group.but) parts.push(i18n.t('butEligible'));
+  if (group.but === true) parts.push(i18n.t('butEligible'));
+  if (group.but === false) parts.push(i18n.t('notButEligible'));
   return parts.length > 0 ? parts.join('; ') : t('allOfferings');
 }
 
 function chosenCount(group: TargetGroup): number {
-  return facets.reduce((n, { key }) => n + (group[key]?.length ?? 0), group.but ? 1 : 0);
+  return facets.reduce((n, { key }) => n + (group[key]?.length ?? 0), group.but !== undefined ? 1 : 0);
 }
 
 interface Props {
