@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zEmail, zRegionPrefix, zUserRole } from './editing';
+import { zDuplicateDecisionKind, zDuplicateKind } from './monitoring';
 
 // Answers of the account routes, and the admin's edit of a user. The inputs for registering, signing in and
 // resetting live in editing.ts.
@@ -63,6 +64,17 @@ export const zAccountExport = z.object({
       action: z.string(),
       changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
       note: z.string().nullable(),
+    }),
+  ),
+  /** The person's decisions on duplicate structures (coordinators and admins), oldest first. */
+  duplicateDecisions: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: zDuplicateKind,
+      decision: zDuplicateDecisionKind,
+      offeringIds: z.array(z.number().int()),
+      note: z.string().nullable(),
+      decidedAt: z.string(),
     }),
   ),
 });

@@ -181,12 +181,18 @@ export const duplicateDecisions = ['not_duplicate', 'intended', 'merged'] as con
 export const zDuplicateDecisionKind = z.enum(duplicateDecisions);
 export type DuplicateDecisionKind = z.infer<typeof zDuplicateDecisionKind>;
 
+export const DEFAULT_DUPLICATES_PER_PAGE = 50;
+export const MAX_DUPLICATES_PER_PAGE = 200;
+
 export const zDuplicatesQuery = z
   .object({
     region: zRegionKey,
     kind: zDuplicateKind.optional(),
     /** open: groups without a decision (default); decided: with one; all: both. */
     show: z.enum(['open', 'decided', 'all']).default('open'),
+    /** A big city has thousands of groups (Berlin: about 2,000 parallel ones at 100,000 offerings), so the list is paged. */
+    page: z.coerce.number().int().min(1).default(1),
+    perPage: z.coerce.number().int().min(1).max(MAX_DUPLICATES_PER_PAGE).default(DEFAULT_DUPLICATES_PER_PAGE),
   })
   .strict();
 export type DuplicatesQuery = z.output<typeof zDuplicatesQuery>;
@@ -249,7 +255,10 @@ export const zDuplicateGroup = z.object({
   /** Stable for the same kind and members: `${kind}:${sorted ids joined by '-'}`. */
   id: z.string(),
   kind: zDuplicateKind,
-  /** 0–1: how sure the grouping is (same_entry) or how closely the programmes overlap (parallel). */
+  /**
+   * 0–1: how sure the grouping is (same_entry) or how closely the programmes overlap (parallel). The score
+   * of the group's weakest pair, so every two members are at least this alike.
+   */
   score: z.number().min(0).max(1),
   reasons: z.array(zDuplicateReason),
   offeringIds: z.array(z.number().int()).min(2),
@@ -263,7 +272,20 @@ export type DuplicateGroup = z.infer<typeof zDuplicateGroup>;
 
 export const zDuplicatesResponse = z.object({
   region: z.object({ key: z.string(), name: z.string() }),
+  /**
+   * One page of the groups `kind` and `show` ask for. open and all: strongest first (score descending, then
+   * id, then decision id), so pages stay stable while nothing changes; decided: newest decision first. A
+   * page past the end is empty.
+   */
   groups: z.array(zDuplicateGroup),
+  /** The groups `kind` and `show` ask for, on all pages. */
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  perPage: z.number().int().min(1),
+  /**
+   * Open groups of each kind and decided groups of both kinds, whatever `kind`, `show` and `page` ask for,
+   * so a page can show them on its tabs.
+   */
   counts: z.object({ same_entry: z.number().int(), parallel: z.number().int(), decided: z.number().int() }),
 });
 export type DuplicatesResponse = z.infer<typeof zDuplicatesResponse>;

@@ -99,6 +99,11 @@ export function decisionsAround(db: Executor, regionPrefix: string): DecisionWit
   return selectDecisions(db).where(where).orderBy(asc(duplicateDecisions.id)).all().map(withAuthor);
 }
 
+/** The decisions a person took, oldest first (for their data export). */
+export function decisionsByUser(db: Executor, userId: number): DuplicateDecisionRow[] {
+  return db.select().from(duplicateDecisions).where(eq(duplicateDecisions.decidedBy, userId)).orderBy(asc(duplicateDecisions.id)).all();
+}
+
 export function findDecision(db: Executor, id: number): DecisionWithAuthor | null {
   const row = selectDecisions(db).where(eq(duplicateDecisions.id, id)).get();
   return row ? withAuthor(row) : null;

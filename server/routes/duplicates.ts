@@ -30,8 +30,12 @@ export const duplicateRoutes: FastifyPluginAsyncZod<{ state: DirectoryState }> =
         'phase, overlapping ages) within 3 km — a coordination hint, not an error. Compared are the published and ' +
         'pending entries whose site lies in the region; each group says why it was formed (`reasons`) and how sure ' +
         'or close it is (`score`, 0–1). Pairs settled by a decision are left out, so a decided group returns only ' +
-        'with a new member. `show=decided|all` adds the decided groups with their `decision`. `counts` are of all ' +
-        'kinds whatever `kind` and `show` ask for. Coordinators of the region and admins.',
+        'with a new member. `show=decided|all` adds the decided groups with their `decision`. A group\'s `score` is ' +
+        'that of its weakest pair. The list is paged (`page`, `perPage` up to 200, 50 by default): `total` counts ' +
+        'the groups of the asked `kind` and `show` on all pages, and a page past the end is empty. Open groups and ' +
+        '`show=all` come strongest first (score descending, then `id`), so pages are stable while nothing changes; ' +
+        '`show=decided` comes newest decision first. `counts` are of all kinds (open groups per kind, decided groups ' +
+        'of both) whatever `kind`, `show` and `page` ask for, for the tabs of a page. Coordinators of the region and admins.',
       tags,
       querystring: zDuplicatesQuery,
       response: { 200: zDuplicatesResponse, ...errors },

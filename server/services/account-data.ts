@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { accountDeletedMail } from '../mail/templates';
 import { HttpError } from '../plugins/errors';
 import { recordAudit } from '../repos/audit-repo';
+import { decisionsByUser } from '../repos/duplicate-decisions-repo';
 import { sessionTimesOfUser } from '../repos/sessions-repo';
 import { auditEntriesByActor, countUsersWithRole, deleteUser, findOrganisation, findUserById } from '../repos/users-repo';
 import { sendInBackground, type MailDeps } from './account-mail';
@@ -46,6 +47,9 @@ export function exportAccount(db: Db, userId: number): AccountExport {
       action: a.action,
       changes: a.changes,
       note: a.note,
+    })),
+    duplicateDecisions: decisionsByUser(db, user.id).map((d) => ({
+      id: d.id, kind: d.kind, decision: d.decision, offeringIds: d.offeringIds, note: d.note, decidedAt: d.decidedAt,
     })),
   };
 }

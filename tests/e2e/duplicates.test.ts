@@ -152,6 +152,46 @@ describe.skipIf(!browserAvailable)('workspace: duplicate structures', { timeout:
     });
   });
 
+  it('pages a long list: which groups of how many, the pager, the page in the URL, and after a decision the same page', async () => {
+    await withOpenPage(env, async ({ page }) => {
+      // One group a page (the server's bound allows it), so the district's few groups make a long list.
+      await page.route(/\/api\/duplicates\?/, (route) => route.continue({ url: `${route.request().url()}&perPage=1` }));
+      await open(page, '?ansicht=parallel');
+      const range = page.locator('.ws-count');
+      await expect.poll(() => range.textContent()).toMatch(/^Gruppe 1 von \d+$/);
+      const total = Number((await range.textContent())!.replace(/^Gruppe 1 von /, '').replace('.', ''));
+      expect(total).toBeGreaterThanOrEqual(2);
+      const pager = page.getByRole('navigation', { name: 'Seiten' });
+      await pager.getByText(`Seite 1 von ${total}`).waitFor();
+      const first = await groups(page).first().getAttribute('data-group-id');
+
+      await pager.getByRole('button', { name: 'Nächste Seite' }).click();
+      await page.waitForURL((url) => url.searchParams.get('seite') === '2' && url.searchParams.get('ansicht') === 'parallel');
+      await expect.poll(() => range.textContent()).toBe(`Gruppe 2 von ${total}`);
+      // The new page is read from its start.
+      await expect.poll(() => range.evaluate((el) => el === document.activeElement)).toBe(true);
+      const second = await groups(page).first().getAttribute('data-group-id');
+      expect(second).not.toBe(first);
+      expect(await axeFindings(page)).toEqual([]);
+
+      await page.reload();
+      await expect.poll(() => range.textContent()).toBe(`Gruppe 2 von ${total}`);
+      expect(await groups(page).first().getAttribute('data-group-id')).toBe(second);
+
+      // Decided, the group leaves; the same page is asked again, or the last one when it was the last.
+      await decide(groups(page).first(), 'Gewollt / abgestimmt', /^Als gewollt vermerken$/);
+      await page.getByRole('status').filter({ hasText: 'ist als gewollt vermerkt' }).waitFor();
+      if (total > 2) {
+        await expect.poll(() => range.textContent()).toBe(`Gruppe 2 von ${total - 1}`);
+        expect(new URL(page.url()).searchParams.get('seite')).toBe('2');
+      } else {
+        await expect.poll(() => range.textContent()).toBe('1 Gruppe');
+        await page.waitForURL((url) => !url.searchParams.has('seite'));
+      }
+      await expect.poll(() => groups(page).first().getAttribute('data-group-id')).not.toBe(second);
+    });
+  });
+
   it('fits a phone screen, in English too', async () => {
     await withOpenPage(env, async ({ page }) => {
       await open(page, '?ui=en');

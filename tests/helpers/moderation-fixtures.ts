@@ -100,12 +100,13 @@ export function buildWorld(db: Db): World {
 
 /**
  * Puts organisations, sites and offerings back exactly as `buildWorld` left them (same ids), and empties
- * revisions, audit and outbox. Accounts and sessions stay, so signed-in clients keep working.
+ * revisions, audit, outbox and duplicate decisions. Accounts and sessions stay, so signed-in clients keep
+ * working.
  */
 export function resetWorld(db: Db, world: World): void {
   const orgs = [world.A, world.B];
   db.transaction((tx) => {
-    for (const table of ['offering_revisions', 'offerings', 'locations', 'audit_log', 'outbox']) tx.run(sql.raw(`DELETE FROM ${table}`));
+    for (const table of ['offering_revisions', 'offerings', 'locations', 'audit_log', 'outbox', 'duplicate_decisions']) tx.run(sql.raw(`DELETE FROM ${table}`));
     tx.run(sql`DELETE FROM providers WHERE id NOT IN (${world.A.organisation.id}, ${world.B.organisation.id})`);
     for (const o of orgs) {
       const { id, ...fields } = o.organisation;

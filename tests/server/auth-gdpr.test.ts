@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../server/repos/audit-repo';
+import { insertDecision } from '../../server/repos/duplicate-decisions-repo';
 import { createUser, signIn } from '../helpers/accounts';
 import { addOffering } from '../helpers/fixtures';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
@@ -8,12 +9,14 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 let t: TestApp;
 let smtp: SmtpSink;
 let offeringId = 0;
+let secondId = 0;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   t = await startTestApp({
     env: { SMTP_URL: smtp.url },
     fill: (db) => {
       offeringId = addOffering(db, { title: 'Hausaufgabenhilfe am Rathaus' });
+      secondId = addOffering(db, { title: 'Hausaufgaben-Hilfe am Rathaus' });
     },
   });
 });
@@ -47,7 +50,26 @@ describe('GET /api/me/export', () => {
     expect(data.auditEntries).toEqual([
       expect.objectContaining({ entityType: 'offering', entityId: offeringId, action: 'update', changes: [{ field: 'title', old: 'Hausaufgaben', new: 'Hausaufgabenhilfe am Rathaus' }] }),
     ]);
+    expect(data.duplicateDecisions).toEqual([]);
     expect(res.body).not.toMatch(/argon2|password/i);
+  });
+
+  it("includes the decisions on duplicate structures the person took, and nobody else's", async () => {
+    const user = createUser(t.app.db, { email: 'koordination@example.org', role: 'coordinator', regionPrefix: '08' });
+    const other = createUser(t.app.db, { email: 'andere@example.org', role: 'coordinator', regionPrefix: '08' });
+    const pair = [offeringId, secondId].sort((a, b) => a - b);
+    const decide = (decidedBy: number, decision: 'not_duplicate' | 'intended', note: string | null) =>
+      insertDecision(t.app.db, { kind: 'same_entry', offeringIds: pair, decision, keepId: null, note, regionKey: '08', decidedBy });
+    const first = decide(user.id, 'not_duplicate', 'zwei Gruppen, mit dem Träger gesprochen');
+    decide(other.id, 'intended', null);
+    const second = decide(user.id, 'intended', null);
+    const client = await signIn(t.app, user.email, user.password);
+    const res = await client.request('GET', '/api/me/export');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().duplicateDecisions).toEqual([
+      { id: first.id, kind: 'same_entry', decision: 'not_duplicate', offeringIds: pair, note: 'zwei Gruppen, mit dem Träger gesprochen', decidedAt: first.decidedAt },
+      { id: second.id, kind: 'same_entry', decision: 'intended', offeringIds: pair, note: null, decidedAt: second.decidedAt },
+    ]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/db/connection';
 import { duplicateDecisions } from '../../server/db/schema';
@@ -87,12 +86,9 @@ function seedDecisions(db: Db, w: World): void {
     id, kind: 'same_entry' as const, offeringIds: [w[which].pending.id, w[which].published.id].sort((a, b) => a - b), decision,
     keepId: decision === 'merged' ? w[which].published.id : null, regionKey,
   });
-  db.transaction((tx) => {
-    tx.run(sql`DELETE FROM duplicate_decisions`);
-    tx.insert(duplicateDecisions).values([
-      row(1, 'A', 'not_duplicate', REGEN.regionKey), row(2, 'B', 'not_duplicate', FREIBURG.regionKey), row(3, 'A', 'merged', REGEN.regionKey),
-    ]).run();
-  });
+  db.insert(duplicateDecisions).values([
+    row(1, 'A', 'not_duplicate', REGEN.regionKey), row(2, 'B', 'not_duplicate', FREIBURG.regionKey), row(3, 'A', 'merged', REGEN.regionKey),
+  ]).run();
 }
 const decisionOn = (which: 'A' | 'B', states: ['draft' | 'pending' | 'published', 'draft' | 'pending' | 'published'], decision = 'not_duplicate'): Target => ({
   label: `${which}.${states.join('+')} ${decision}`,

@@ -107,7 +107,45 @@ describe('GET /api/duplicates', () => {
   it('filters by kind, and leaves counts for every kind', async () => {
     const body = await duplicates(coordinator, 'region=09276&kind=parallel');
     expect(body.groups.map((g) => g.kind)).toEqual(['parallel']);
+    expect(body.total).toBe(1);
     expect(body.counts).toEqual({ same_entry: 2, parallel: 1, decided: 0 });
+  });
+
+  it('pages the groups strongest first: pages are disjoint, together the whole list, with the total on each', async () => {
+    const whole = await duplicates(coordinator);
+    expect([whole.total, whole.page, whole.perPage]).toEqual([3, 1, 50]);
+    expect(whole.groups).toHaveLength(3);
+    const order = whole.groups.map((g) => [g.score, g.id] as const);
+    expect(order).toEqual([...order].sort(([sa, ia], [sb, ib]) => sb - sa || (ia < ib ? -1 : ia > ib ? 1 : 0)));
+
+    for (const perPage of [1, 2]) {
+      const pages: DuplicatesResponse[] = [];
+      for (let page = 1; page <= Math.ceil(3 / perPage); page++) pages.push(await duplicates(coordinator, `region=09276&page=${page}&perPage=${perPage}`));
+      for (const [i, body] of pages.entries()) {
+        expect([body.total, body.page, body.perPage]).toEqual([3, i + 1, perPage]);
+        expect(body.counts).toEqual(whole.counts);
+      }
+      const ids = pages.flatMap(groupsOf);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(groupsOf(whole));
+    }
+
+    const sameOnly = await duplicates(coordinator, 'region=09276&kind=same_entry&perPage=1&page=2');
+    expect([sameOnly.total, sameOnly.groups.length, sameOnly.groups[0]!.kind]).toEqual([2, 1, 'same_entry']);
+  });
+
+  it('answers a page past the end with no groups and the total', async () => {
+    const body = await duplicates(coordinator, 'region=09276&page=4&perPage=1');
+    expect([body.groups, body.total, body.page, body.perPage]).toEqual([[], 3, 4, 1]);
+    expect(body.counts).toEqual({ same_entry: 2, parallel: 1, decided: 0 });
+  });
+
+  it('answers 400 for a page below 1 or a page size outside 1–200', async () => {
+    await duplicates(coordinator, 'region=09276&perPage=0', 400);
+    await duplicates(coordinator, 'region=09276&perPage=201', 400);
+    await duplicates(coordinator, 'region=09276&page=0', 400);
+    await duplicates(coordinator, 'region=09276&page=1.5', 400);
+    expect((await duplicates(coordinator, 'region=09276&perPage=200')).perPage).toBe(200);
   });
 });
 
@@ -168,7 +206,11 @@ describe('POST /api/duplicates/decisions', () => {
     expect(after.counts.decided).toBe(1);
     const decided = await duplicates(coordinator, 'region=09276&show=decided');
     expect(decided.groups.map((g) => [g.id, g.decision?.id, g.decision?.by])).toEqual([[same(ids.hwPublished!, ids.hwPending!), decision.id, 'regen']]);
-    expect(groupsOf(await duplicates(coordinator, 'region=09276&show=all'))).toEqual([...groupsOf(after), ...groupsOf(decided)]);
+    // Open and decided groups together, strongest first.
+    const all = await duplicates(coordinator, 'region=09276&show=all');
+    expect([...groupsOf(all)].sort()).toEqual([...groupsOf(after), ...groupsOf(decided)].sort());
+    expect(all.total).toBe(after.total + decided.total);
+    expect(all.groups.map((g) => g.score)).toEqual(all.groups.map((g) => g.score).sort((a, b) => b - a));
 
     // A third entry of the programme brings the group back — with the newcomer, never the settled pair alone.
     ids.hwThird = addOffering(t.app.db, world.A.organisation.id, world.A.site.id, 'pending', { title: 'Hausaufgabenhilfe', categories: ['homework_help'] });
@@ -214,6 +256,16 @@ describe('POST /api/duplicates/decisions', () => {
     // An archived member is refused before anything is written.
     await decide(coordinator, { kind: 'same_entry', offeringIds: [ids.chessKeep, ids.chessAway], decision: 'merged', keepId: ids.chessKeep }, 409);
     expect(t.app.db.select().from(duplicateDecisions).all()).toHaveLength(before);
+  });
+
+  it('lists decided groups newest decision first, paged like the open ones', async () => {
+    const decided = await duplicates(coordinator, 'region=09276&show=decided');
+    const newestFirst = decided.groups.map((g) => g.decision!.id);
+    expect(newestFirst).toHaveLength(3);
+    expect(newestFirst).toEqual([...newestFirst].sort((a, b) => b - a));
+    expect([decided.total, decided.counts.decided]).toEqual([3, 3]);
+    const second = await duplicates(coordinator, 'region=09276&show=decided&perPage=2&page=2');
+    expect([second.total, second.groups.map((g) => g.decision!.id)]).toEqual([3, [newestFirst[2]]]);
   });
 });
 

@@ -79,10 +79,19 @@ function decidedGroups(db: Executor, decisions: readonly DecisionWithAuthor[], r
   return groups;
 }
 
+/** Strongest first; ties by id (code-unit order, the same in every locale), then by decision. */
+function byScore(a: DuplicateGroup, b: DuplicateGroup): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || (a.decision?.id ?? 0) - (b.decision?.id ?? 0);
+}
+
+/** Decided groups only: the newest decision first, where a coordinator looks for the one to take back. */
+const byNewestDecision = (a: DuplicateGroup, b: DuplicateGroup) => (b.decision?.id ?? 0) - (a.decision?.id ?? 0);
+
 /**
- * A region's duplicate groups. Open groups are found anew on every request from the published and pending
- * entries of the region, leaving out the pairs decisions settled; `counts` are of all kinds, whatever
- * `kind` and `show` ask for, so a page can show them on its tabs.
+ * A region's duplicate groups, one page of them. Open groups are found anew on every request from the
+ * published and pending entries of the region, leaving out the pairs decisions settled; `counts` are of all
+ * kinds, whatever `kind` and `show` ask for, so a page can show them on its tabs. The order is total, so
+ * pages neither overlap nor leave a group out while nothing changes.
  */
 export function listDuplicates(db: Executor, actor: Actor, query: DuplicatesQuery, regions: RegionNames): DuplicatesResponse {
   authorize(actor, 'duplicates.view', { type: 'region', prefix: query.region });
@@ -91,12 +100,20 @@ export function listDuplicates(db: Executor, actor: Actor, query: DuplicatesQuer
   const decisions = decisionsAround(db, query.region);
   const open = findDuplicateGroups(candidates, decisions);
   const decided = decidedGroups(db, decisions, query.region);
+  const ofKind = (g: { kind: string }) => !query.kind || g.kind === query.kind;
   const byId = new Map(candidates.map((o) => [o.id, o]));
-  const openGroups = open.map((g: DetectedGroup): DuplicateGroup => ({ ...g, offerings: g.offeringIds.map((id) => member(byId.get(id)!)), decision: null }));
-  const shown = [...(query.show === 'decided' ? [] : openGroups), ...(query.show === 'open' ? [] : decided)];
+  const openGroups = query.show === 'decided' ? [] : open.filter(ofKind).map((g: DetectedGroup): DuplicateGroup => ({
+    ...g, offerings: g.offeringIds.map((id) => member(byId.get(id)!)), decision: null,
+  }));
+  const shown = [...openGroups, ...(query.show === 'open' ? [] : decided.filter(ofKind))];
+  shown.sort(query.show === 'decided' ? byNewestDecision : byScore);
+  const from = (query.page - 1) * query.perPage;
   return {
     region,
-    groups: query.kind ? shown.filter((g) => g.kind === query.kind) : shown,
+    groups: shown.slice(from, from + query.perPage),
+    total: shown.length,
+    page: query.page,
+    perPage: query.perPage,
     counts: {
       same_entry: open.filter((g) => g.kind === 'same_entry').length,
       parallel: open.filter((g) => g.kind === 'parallel').length,

@@ -12,6 +12,8 @@ export interface GroupsQuery {
   kind?: DuplicateKind;
   /** open: without a decision (the server's default); decided: with one; all: both. */
   show?: 'open' | 'decided' | 'all';
+  /** From 1; the server's page size (50). */
+  page?: number;
 }
 
 export const duplicatesApi = {
@@ -19,6 +21,7 @@ export const duplicatesApi = {
     const params = new URLSearchParams({ region: query.region });
     if (query.kind) params.set('kind', query.kind);
     if (query.show && query.show !== 'open') params.set('show', query.show);
+    if (query.page && query.page > 1) params.set('page', String(query.page));
     return request(`/api/duplicates?${params.toString()}`, zDuplicatesResponse);
   },
 

@@ -20,6 +20,12 @@ function viewOf(param: string | undefined): View {
   return VIEWS.find((v) => VIEW_PARAM[v] === param) ?? 'same_entry';
 }
 
+/** The page of the view's list in the URL (`?seite=`); anything but a whole number from 1 is the first. */
+function pageOf(param: string | undefined): number {
+  const page = Number(param);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+}
+
 /**
  * `/koordination/doppelstrukturen`: the duplicate structures of the coordinator's region (an admin picks a
  * district). Entries made twice and parallel offerings are separate views, so a data problem is never
@@ -30,6 +36,7 @@ export function DuplicatesPage() {
   const t = useTexts(duplicateTexts);
   const { query } = useLocation();
   const view = viewOf(query.ansicht);
+  const page = pageOf(query.seite);
   const admin = me?.role === 'admin';
   const asked = zRegionKey.safeParse(query.region);
   const region = admin ? (asked.success ? asked.data : null) : (me?.regionPrefix ?? null);
@@ -57,13 +64,16 @@ export function DuplicatesPage() {
     focusMessage.current = true;
     setMessage({ text });
   };
-  const linkTo = (next: View, nextRegion = region) => {
+  // Another view or region starts on its first page.
+  const linkTo = (next: View, nextRegion = region, nextPage = 1) => {
     const params = new URLSearchParams();
     if (admin && nextRegion) params.set('region', nextRegion);
     if (next !== 'same_entry') params.set('ansicht', VIEW_PARAM[next]);
+    if (nextPage > 1) params.set('seite', String(nextPage));
     const qs = params.toString();
     return `${paths.duplicates}${qs ? `?${qs}` : ''}`;
   };
+  const showPage = (next: number, replace = false) => go(linkTo(view, region, next), replace);
   const loaded = (data: DuplicatesResponse) => {
     setCounts(data.counts);
     setRegionName(data.region.name);
@@ -97,9 +107,9 @@ export function DuplicatesPage() {
             <h2 id="dup-view-title">{t(`view_${view}`)}</h2>
             <p class="dup-view-intro">{t(`intro_${view}`)}</p>
             {view === 'decided' ? (
-              <DecidedGroups key={region} region={region} onLoaded={loaded} onMessage={announce} />
+              <DecidedGroups key={region} region={region} page={page} onPage={showPage} onLoaded={loaded} onMessage={announce} />
             ) : (
-              <OpenGroups key={`${region}:${view}`} region={region} kind={view} onLoaded={loaded} onMessage={announce} />
+              <OpenGroups key={`${region}:${view}`} region={region} kind={view} page={page} onPage={showPage} onLoaded={loaded} onMessage={announce} />
             )}
           </section>
         </>
