@@ -295,7 +295,7 @@ export const zNewDuplicateDecision = z
     kind: zDuplicateKind,
     offeringIds: z.array(z.number().int().positive()).min(2).max(50),
     decision: zDuplicateDecisionKind,
-    /** merged: the entry that stays; the others are archived. */
+    /** merged (and only merged): the entry that stays; the others are archived. */
     keepId: z.number().int().positive().optional(),
     note: z.string().trim().max(1000).optional(),
   })
@@ -306,6 +306,11 @@ export const zNewDuplicateDecision = z
   })
   .refine((d) => d.decision !== 'merged' || (d.keepId !== undefined && d.offeringIds.includes(d.keepId)), {
     message: 'merged needs keepId, one of offeringIds',
+    path: ['keepId'],
+  })
+  // Refused rather than dropped: a client sending it means a merge and would otherwise believe one happened.
+  .refine((d) => d.decision === 'merged' || d.keepId === undefined, {
+    message: 'keepId belongs to merged only; not_duplicate and intended keep every entry',
     path: ['keepId'],
   });
 export type NewDuplicateDecision = z.infer<typeof zNewDuplicateDecision>;

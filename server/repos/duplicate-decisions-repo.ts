@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { DuplicateDecisionKind, DuplicateKind } from '../../schema';
 import type { Executor } from '../db/connection';
-import { duplicateDecisions, locations, offerings, providers, users, type DuplicateDecisionRow } from '../db/schema';
+import { auditLog, duplicateDecisions, locations, offerings, providers, users, type DuplicateDecisionRow } from '../db/schema';
 import { inRegion } from './manage-offerings-repo';
 
 // Duplicate detection reads offerings with their organisation and site; decisions on groups are stored here.
@@ -89,7 +89,8 @@ const withAuthor = (r: { decision: DuplicateDecisionRow; name: string | null }):
 
 /**
  * Decisions that may concern a region: those whose own region (the common prefix of their members' sites)
- * lies inside it or contains it. Whether a member lies in it is for the caller to check.
+ * lies inside it or contains it. Those containing it settle pairs inside it too, but may name entries
+ * elsewhere: whether a member lies in the region is for the caller to check before showing it.
  */
 export function decisionsAround(db: Executor, regionPrefix: string): DecisionWithAuthor[] {
   const key = duplicateDecisions.regionKey;
@@ -109,17 +110,17 @@ export function findDecision(db: Executor, id: number): DecisionWithAuthor | nul
   return row ? withAuthor(row) : null;
 }
 
-/** A decision of this kind with exactly these members and this outcome, if one is stored. */
-export function findSameDecision(db: Executor, kind: DuplicateKind, offeringIds: readonly number[], decision: DuplicateDecisionKind): DuplicateDecisionRow | null {
+/** A decision of this kind on exactly these members (ascending ids), whatever its outcome, if one is stored. */
+export function findDecisionOn(db: Executor, kind: DuplicateKind, offeringIds: readonly number[]): DuplicateDecisionRow | null {
   return db
     .select()
     .from(duplicateDecisions)
     .where(and(
       eq(duplicateDecisions.kind, kind),
-      eq(duplicateDecisions.decision, decision),
       // Stored as JSON.stringify wrote it: ascending ids, no spaces.
       sql`${duplicateDecisions.offeringIds} = ${JSON.stringify(offeringIds)}`,
     ))
+    .orderBy(asc(duplicateDecisions.id))
     .get() ?? null;
 }
 
@@ -132,4 +133,22 @@ export function insertDecision(
 
 export function deleteDecision(db: Executor, id: number): boolean {
   return db.delete(duplicateDecisions).where(eq(duplicateDecisions.id, id)).run().changes > 0;
+}
+
+/**
+ * A cheap fingerprint of everything detection reads: it changes whenever an offering, an organisation's
+ * name, a site or a decision may have changed. Every change made through the services writes an audit row
+ * (offerings in any state, organisations and sites, decisions), and audit ids only grow (AUTOINCREMENT);
+ * the offerings' last change and count, and the decisions' last id and count, catch writes that bypass the
+ * services (seeding, scripts) as far as they can. Each aggregate is its own statement, so that SQLite
+ * answers max() from an index (the rowid, offerings_updated_idx) instead of reading the table: well under a
+ * millisecond at 100,000 offerings but for the offerings' count, a few milliseconds.
+ */
+export function detectionFingerprint(db: Executor): string {
+  const audit = db.select({ id: max(auditLog.id) }).from(auditLog).get()?.id ?? 0;
+  const updated = db.select({ at: max(offerings.updatedAt) }).from(offerings).get()?.at ?? '';
+  const offeringCount = db.select({ n: count() }).from(offerings).get()?.n ?? 0;
+  const decision = db.select({ id: max(duplicateDecisions.id) }).from(duplicateDecisions).get()?.id ?? 0;
+  const decisionCount = db.select({ n: count() }).from(duplicateDecisions).get()?.n ?? 0;
+  return `${audit}|${updated}|${offeringCount}|${decision}|${decisionCount}`;
 }

@@ -4,6 +4,7 @@ import type { OfferingSearch } from '../search/offering-search';
 import type { DirectoryState } from './directory-state';
 import { keyRange, tally, toFigureSet, type KeyRange } from './figures-tally';
 import { staleCutoff, today } from './offering-rules';
+import { describeRegion } from './region-names';
 
 type Area = Pick<FigureSet, 'scope' | 'key' | 'name'> & { range: KeyRange };
 
@@ -88,20 +89,11 @@ export class FiguresService {
     const country: Area = { scope: 'country', key: null, name: 'Deutschland', range: keyRange(null) };
     if (regionKey === undefined) return [country];
     const stateKey = regionKey.slice(0, 2);
+    const region = describeRegion(this.state.regions, regionKey);
     const state = this.state.regions.get(stateKey);
-    if (!state) throw unknownRegion(regionKey);
+    if (!region || !state) throw unknownRegion(regionKey);
     const stateArea: Area = { scope: 'state', key: stateKey, name: state.name, range: keyRange(stateKey) };
     if (regionKey.length === 2) return [{ ...stateArea, scope: 'region' }, country];
-    return [{ scope: 'region', key: regionKey, name: this.regionName(regionKey, state.name), range: keyRange(regionKey) }, stateArea, country];
-  }
-
-  private regionName(key: string, stateName: string): string {
-    const region = this.state.regions.get(key);
-    if (region) return region.name;
-    // Administrative regions (3 digits) are not in the reference data as regions of their own: they exist
-    // when districts carry their prefix, and are named after their state as on the gap map.
-    const districts = key.length === 3 ? this.state.regions.find({ parent: key, level: 'kreis', limit: 1 }) : [];
-    if (districts.length === 0) throw unknownRegion(key);
-    return `${stateName}, Bezirk ${key}`;
+    return [{ scope: 'region', key: regionKey, name: region.name, range: keyRange(regionKey) }, stateArea, country];
   }
 }

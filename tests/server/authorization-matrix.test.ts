@@ -90,10 +90,10 @@ function seedDecisions(db: Db, w: World): void {
     row(1, 'A', 'not_duplicate', REGEN.regionKey), row(2, 'B', 'not_duplicate', FREIBURG.regionKey), row(3, 'A', 'merged', REGEN.regionKey),
   ]).run();
 }
-const decisionOn = (which: 'A' | 'B', states: ['draft' | 'pending' | 'published', 'draft' | 'pending' | 'published'], decision = 'not_duplicate'): Target => ({
-  label: `${which}.${states.join('+')} ${decision}`,
+const decisionOn = (which: 'A' | 'B', states: ['draft' | 'pending' | 'published', 'draft' | 'pending' | 'published'], decision = 'not_duplicate', kind = 'same_entry'): Target => ({
+  label: `${which}.${states.join('+')} ${kind} ${decision}`,
   path: () => '/api/duplicates/decisions',
-  body: (w) => ({ kind: 'same_entry', offeringIds: states.map((s) => w[which][s].id), decision, note: 'Matrix' }),
+  body: (w) => ({ kind, offeringIds: states.map((s) => w[which][s].id), decision, note: 'Matrix' }),
 });
 
 /** The table. Keys are `METHOD pattern` exactly as registered; CSV routes run once they are registered. */
@@ -206,8 +206,11 @@ const matrix: Record<string, Row[]> = {
     [fixed('/api/duplicates'), '401 403 403 403 403 400 400 400'],
   ],
   'POST /api/duplicates/decisions': [
-    [decisionOn('A', ['pending', 'published'], 'intended'), '401 403 403 403 403 201 403 201'],
-    [decisionOn('B', ['pending', 'published'], 'intended'), '401 403 403 403 403 403 201 201'],
+    [decisionOn('A', ['pending', 'published'], 'intended', 'parallel'), '401 403 403 403 403 201 403 201'],
+    [decisionOn('B', ['pending', 'published'], 'intended', 'parallel'), '401 403 403 403 403 403 201 201'],
+    // Decisions 1 and 2 already decided these same entries: a second decision is refused whatever its outcome.
+    [decisionOn('A', ['pending', 'published'], 'intended'), '401 403 403 403 403 409 403 409'],
+    [decisionOn('B', ['pending', 'published'], 'intended'), '401 403 403 403 403 403 409 409'],
     // A draft is no candidate; across two states only an admin may decide (and then the draft is refused).
     [decisionOn('A', ['draft', 'published']), '401 403 403 403 403 409 403 409'],
     [{ ...decisionOn('A', ['published', 'published']), label: 'A.published+B.published', body: (w) => ({ kind: 'parallel', offeringIds: [w.A.published.id, w.B.published.id], decision: 'intended' }) }, '401 403 403 403 403 403 403 201'],
@@ -216,7 +219,8 @@ const matrix: Record<string, Row[]> = {
     [fixed('/api/duplicates/decisions/1'), '401 403 403 403 403 204 403 204'],
     [fixed('/api/duplicates/decisions/2'), '401 403 403 403 403 403 204 204'],
     [fixed('/api/duplicates/decisions/3'), '401 403 403 403 403 409 403 409'],
-    [fixed('/api/duplicates/decisions/99'), '401 403 403 403 403 404 404 404'],
+    // Unknown and outside the region answer alike to coordinators, so other regions' ids do not leak.
+    [fixed('/api/duplicates/decisions/99'), '401 403 403 403 403 403 403 404'],
   ],
 };
 const csvRoutes = new Set(['GET /api/manage/offerings-template.csv', 'GET /api/organisations/:id/offerings.csv', 'POST /api/organisations/:id/import']);

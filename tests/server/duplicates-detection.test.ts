@@ -358,9 +358,22 @@ describe('decisions', () => {
     expect(again.map((g) => g.id).sort()).toEqual([`same_entry:${a.id}-${c.id}`, `same_entry:${b.id}-${c.id}`]);
   });
 
-  it('keeps decisions of one kind from settling the other', () => {
+  it('keeps a parallel decision from settling a same entry', () => {
     expect(findDuplicateGroups([p, q]).map((g) => g.id)).toEqual([`parallel:${p.id}-${q.id}`]);
     expect(findDuplicateGroups([p, q], [decide('parallel', [p.id, q.id], 'intended')])).toEqual([]);
-    expect(findDuplicateGroups([p, q], [decide('same_entry', [p.id, q.id])]).map((g) => g.id)).toEqual([`parallel:${p.id}-${q.id}`]);
+    // "Intended" parallel programmes that later look like one entry entered twice are a data problem to show.
+    expect(findDuplicateGroups([a, b], [decide('parallel', [a.id, b.id], 'intended')]).map((g) => g.id)).toEqual([`same_entry:${a.id}-${b.id}`]);
+  });
+
+  it('does not offer a pair as parallel programmes once a same-entry decision settled it', () => {
+    // Two organisations entered one programme: a same entry, and, failing that, parallel programmes.
+    const x = offering({ title: 'Lernhilfe Mitte', ...org('Verein Mitte'), ...place(21) });
+    const y = offering({ title: 'Lernhilfe Mitte', ...org('Stadtteilbüro Mitte'), ...place(21, 0.1), status: 'pending' });
+    expect(findDuplicateGroups([x, y]).map((g) => g.id)).toEqual([`same_entry:${x.id}-${y.id}`]);
+    for (const outcome of ['not_duplicate', 'intended'] as const) {
+      // The coordinator has looked at these two entries: neither kind comes back for the pair.
+      expect(findDuplicateGroups([x, y], [decide('same_entry', [x.id, y.id], outcome)]), outcome).toEqual([]);
+    }
+    expect(findDuplicateGroups([p, q], [decide('same_entry', [p.id, q.id])])).toEqual([]);
   });
 });

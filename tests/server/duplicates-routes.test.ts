@@ -4,6 +4,9 @@ import type { DuplicateDecision, DuplicatesResponse, OfferingInput } from '../..
 import type { Db } from '../../server/db/connection';
 import { auditLog, duplicateDecisions, locations, offerings, outbox, providers, users, type OfferingRow } from '../../server/db/schema';
 import { anonymousClient, createUser, expectJson, signIn, type Client } from '../helpers/accounts';
+import { updateOffering } from '../../server/repos/manage-offerings-repo';
+import { DetectionCache } from '../../server/services/duplicates/detection-cache';
+import { detectionRuns } from '../../server/services/duplicates/service';
 import { search } from '../helpers/http';
 import { buildWorld, FREIBURG, offeringInput, outboxDrained, REGEN, type World } from '../helpers/moderation-fixtures';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -75,6 +78,9 @@ describe('GET /api/duplicates', () => {
     await duplicates(admin, '', 400);
     await duplicates(admin, 'region=9', 400);
     await duplicates(admin, 'region=09999', 404);
+    // An administrative region exists where districts carry its prefix, and is named as on the gap map.
+    await duplicates(admin, 'region=090', 404);
+    expect((await duplicates(admin, 'region=092')).region).toEqual({ key: '092', name: 'Bayern, Bezirk 092' });
     await duplicates(admin, 'region=09276&show=sometimes', 400);
   });
 
@@ -171,11 +177,25 @@ describe('POST /api/duplicates/decisions', () => {
     await decide(coordinator, { kind: 'same_entry', offeringIds: [ids.hwPublished], decision: 'not_duplicate' }, 400);
     await decide(coordinator, { kind: 'same_entry', offeringIds: [ids.hwPublished, ids.hwPublished], decision: 'not_duplicate' }, 400);
     await decide(coordinator, { kind: 'same_entry', offeringIds: group, decision: 'maybe' }, 400);
+    // keepId belongs to a merge only; it is refused rather than silently dropped.
+    for (const decision of ['not_duplicate', 'intended']) {
+      const res = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: group, decision, keepId: ids.hwPublished });
+      expect([res.statusCode, res.json().error], decision).toEqual([400, 'invalid_request']);
+      expect(res.json().details, decision).toContainEqual({ parameter: 'keepId', message: expect.stringContaining('keepId') });
+    }
     expect(t.app.db.select().from(duplicateDecisions).all()).toEqual([]);
   });
 
-  it('answers 404 for unknown ids, 403 for ids outside the region, 409 for entries not published or pending', async () => {
-    const res = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, 999_999], decision: 'not_duplicate' });
+  it('answers 403 alike for ids outside the region and ids that do not exist, 404 to admins, 409 for entries not published or pending', async () => {
+    // A coordinator must not learn which ids exist in other regions: an unknown id is answered like one outside.
+    const unknown = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, 999_999], decision: 'not_duplicate' });
+    const elsewhere = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, ids.lesePublished], decision: 'not_duplicate' });
+    expect([unknown.statusCode, unknown.json().error]).toEqual([403, 'outside_region']);
+    expect(unknown.json().details).toEqual({ ids: [999_999] });
+    const alike = (body: { message: string; details: { ids: number[] } }) => ({ ...body, message: body.message.replaceAll(String(body.details.ids[0]), '#'), details: null });
+    expect(alike(unknown.json())).toEqual(alike(elsewhere.json()));
+    expect(elsewhere.json().details).toEqual({ ids: [ids.lesePublished] });
+    const res = await admin.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, 999_999], decision: 'not_duplicate' });
     expect([res.statusCode, res.json().message]).toEqual([404, expect.stringContaining('999999')]);
     const outside = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.lesePublished, ids.lesePending], decision: 'not_duplicate' });
     expect([outside.statusCode, outside.json().error]).toEqual([403, 'outside_region']);
@@ -183,6 +203,15 @@ describe('POST /api/duplicates/decisions', () => {
     expect([across.statusCode, across.json().error]).toEqual([403, 'outside_region']);
     const draft = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, world.A.draft.id], decision: 'not_duplicate' });
     expect([draft.statusCode, draft.json().error]).toEqual([409, 'invalid_state']);
+    expect(t.app.db.select().from(duplicateDecisions).all()).toEqual([]);
+  });
+
+  it('answers 409 keep_not_published to a merge that would keep a pending entry and archive the published one', async () => {
+    const res = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, ids.hwPending], decision: 'merged', keepId: ids.hwPending });
+    expect([res.statusCode, res.json().error]).toEqual([409, 'keep_not_published']);
+    expect(res.json().message).toContain(String(ids.hwPublished));
+    const status = (id: number) => t.app.db.select().from(offerings).where(eq(offerings.id, id)).get()!.status;
+    expect([status(ids.hwPublished!), status(ids.hwPending!)]).toEqual(['published', 'pending']);
     expect(t.app.db.select().from(duplicateDecisions).all()).toEqual([]);
   });
 
@@ -200,6 +229,11 @@ describe('POST /api/duplicates/decisions', () => {
       expect(rows[0]!.note).toContain(same(ids.hwPublished!, ids.hwPending!));
     }
     await decide(coordinator, { kind: 'same_entry', offeringIds: [ids.hwPublished, ids.hwPending], decision: 'not_duplicate' }, 409);
+    // A contradicting decision on the same group is refused too: the old one is taken back first.
+    const contradiction = await coordinator.request('POST', '/api/duplicates/decisions', { kind: 'same_entry', offeringIds: [ids.hwPublished, ids.hwPending], decision: 'intended' });
+    expect([contradiction.statusCode, contradiction.json().error]).toEqual([409, 'already_decided']);
+    expect(contradiction.json().message).toContain('withdraw it first');
+    expect(t.app.db.select().from(duplicateDecisions).all()).toHaveLength(1);
 
     const after = await duplicates(coordinator);
     expect(groupsOf(after)).not.toContain(same(ids.hwPublished!, ids.hwPending!));
@@ -276,8 +310,12 @@ describe('DELETE /api/duplicates/decisions/:id', () => {
   it('withdraws a decision: the pair is found again, with an audit entry per member', async () => {
     const decision = stored('same_entry', 'not_duplicate');
     const bw = await signIn(t.app, world.users.coordinator08.email, world.users.coordinator08.password);
-    expect((await bw.request('DELETE', `/api/duplicates/decisions/${decision.id}`)).statusCode).toBe(403);
-    expect((await coordinator.request('DELETE', '/api/duplicates/decisions/999999')).statusCode).toBe(404);
+    // Outside the region and not there at all answer alike, so no other region's decision ids leak; admins hear 404.
+    const outside = await bw.request('DELETE', `/api/duplicates/decisions/${decision.id}`);
+    const unknown = await coordinator.request('DELETE', '/api/duplicates/decisions/999999');
+    expect([outside.statusCode, outside.json().error]).toEqual([403, 'outside_region']);
+    expect(unknown.json()).toEqual(outside.json());
+    expect((await admin.request('DELETE', '/api/duplicates/decisions/999999')).statusCode).toBe(404);
     expect((await coordinator.request('DELETE', `/api/duplicates/decisions/${decision.id}`)).statusCode).toBe(204);
     expect(t.app.db.select().from(duplicateDecisions).where(eq(duplicateDecisions.id, decision.id)).get()).toBeUndefined();
     expect(auditOf(ids.hwPending!, 'duplicate.undo')).toHaveLength(1);
@@ -303,5 +341,126 @@ describe('DELETE /api/duplicates/decisions/:id', () => {
   });
 });
 
-// Kept for documentation of the fixture: FREIBURG is organisation B's place.
-void FREIBURG;
+describe('decided groups stay inside the region asked for', () => {
+  const seenIn = (body: DuplicatesResponse) =>
+    body.groups.flatMap((g) => [...g.offeringIds, ...g.offerings.map((o) => o.id), ...(g.decision?.offeringIds ?? []), g.decision?.keepId ?? 0]);
+
+  it('shows a coordinator no decision that reaches beyond their region, while it still settles its pairs', async () => {
+    // An admin decides on entries of Regen and Freiburg at once: the decision's region is all of Germany.
+    const across = await decide(admin, { kind: 'same_entry', offeringIds: [ids.hwPublished, ids.hwPending, ids.lesePending], decision: 'not_duplicate' });
+    expect(t.app.db.select().from(duplicateDecisions).where(eq(duplicateDecisions.id, across.id)).get()!.regionKey).toBe('');
+    for (const show of ['open', 'decided', 'all']) {
+      const regen = await duplicates(coordinator, `region=09276&show=${show}`);
+      expect(seenIn(regen), show).not.toContain(ids.lesePending);
+      expect(regen.groups.map((g) => g.decision?.id), show).not.toContain(across.id);
+      const freiburg = await duplicates(admin, `region=08&show=${show}`);
+      expect(seenIn(freiburg), show).not.toContain(ids.hwPublished);
+      expect(seenIn(freiburg), show).not.toContain(ids.hwPending);
+    }
+    // Its pairs stay settled where they are looked at.
+    expect(groupsOf(await duplicates(coordinator))).not.toContain(same(ids.hwPublished!, ids.hwPending!));
+  });
+
+  it('leaves out members whose site has moved out of the region since', async () => {
+    const db = t.app.db;
+    const site = db.insert(locations).values({ providerId: world.A.organisation.id, street: 'Zwieseler Straße 5', ...REGEN }).returning().get();
+    const music = { categories: ['music_arts'], phases: ['early_childhood'], minAge: 3, maxAge: 5 } as Partial<OfferingInput>;
+    const x = addOffering(db, world.A.organisation.id, world.A.site.id, 'published', { title: 'Musikgarten', ...music });
+    const y = addOffering(db, world.A.organisation.id, world.A.site.id, 'published', { title: 'Musikzwerge', ...music });
+    const z = addOffering(db, world.A.organisation.id, site.id, 'published', { title: 'Musikmäuse', ...music });
+    const decision = await decide(coordinator, { kind: 'parallel', offeringIds: [x, y, z], decision: 'intended' });
+    // An admin moves the site to Freiburg, entries and all.
+    const moved = await admin.request('PATCH', `/api/sites/${site.id}`, { postcode: FREIBURG.postcode, city: FREIBURG.city, lat: FREIBURG.lat, lng: FREIBURG.lng });
+    expect(moved.statusCode).toBe(200);
+    const body = await duplicates(coordinator, 'region=09276&show=decided');
+    const group = body.groups.find((g) => g.decision?.id === decision.id)!;
+    expect([group.offeringIds, group.offerings.map((o) => o.id), group.decision!.offeringIds]).toEqual([[x, y], [x, y], [x, y]]);
+    expect(seenIn(body)).not.toContain(z);
+  });
+
+  it('lists a group once, with its newest decision, even where older data holds two on it', async () => {
+    const pair = [ids.lesePublished!, ids.lesePending!].sort((a, b) => a - b);
+    // Two decisions on one group, as stored before contradicting ones were refused.
+    const older = t.app.db.select().from(duplicateDecisions).where(eq(duplicateDecisions.regionKey, FREIBURG.regionKey)).all();
+    expect(older.map((d) => d.offeringIds)).toEqual([pair]);
+    const newer = t.app.db.insert(duplicateDecisions).values({
+      kind: 'same_entry', offeringIds: pair, decision: 'not_duplicate', keepId: null, note: null, regionKey: FREIBURG.regionKey, decidedBy: world.users.admin.id,
+    }).returning().get();
+    const body = await duplicates(admin, 'region=08&show=decided');
+    expect(body.groups.map((g) => [g.id, g.decision?.id])).toEqual([[same(...pair), newer.id]]);
+    expect([body.total, body.counts.decided]).toEqual([1, 1]);
+    const all = await duplicates(admin, 'region=08&show=all');
+    expect(all.groups.filter((g) => g.id === same(...pair))).toHaveLength(1);
+  });
+});
+
+describe('GET /api/duplicates: detection cached per region', () => {
+  it('finds the groups once for all pages, kinds and people, and again once an offering, a site or a decision changed', async () => {
+    const db = t.app.db;
+    const pottery = { categories: ['music_arts'], phases: ['secondary_school'], minAge: 12, maxAge: 16 } as Partial<OfferingInput>;
+    const first = addOffering(db, world.A.organisation.id, world.A.site.id, 'published', { title: 'Töpferwerkstatt', ...pottery });
+    const second = addOffering(db, world.A.organisation.id, world.A.site.id, 'pending', { title: 'Töpfer-Werkstatt', ...pottery });
+    const group = same(first, second);
+    const memberOf = (body: DuplicatesResponse, id: number) => body.groups.find((g) => g.id === group)?.offerings.find((o) => o.id === id);
+
+    // A new offering: detection runs again.
+    const before = detectionRuns();
+    expect(groupsOf(await duplicates(coordinator))).toContain(group);
+    expect(detectionRuns()).toBe(before + 1);
+    await duplicates(coordinator, 'region=09276&page=2&perPage=1');
+    await duplicates(coordinator, 'region=09276&kind=parallel&show=all');
+    await duplicates(admin, 'region=09276');
+    expect(detectionRuns()).toBe(before + 1);
+
+    // An edit of an offering (every change stamps updated_at).
+    updateOffering(db, first, { title: 'Töpferwerkstatt Regen' });
+    expect(memberOf(await duplicates(coordinator), first)?.title).toBe('Töpferwerkstatt Regen');
+    expect(detectionRuns()).toBe(before + 2);
+    await duplicates(coordinator);
+    expect(detectionRuns()).toBe(before + 2);
+
+    // An edit of a site, which the offerings' rows do not show.
+    const edited = await admin.request('PATCH', `/api/sites/${world.A.site.id}`, { street: 'Stadtplatz 7' });
+    expect(edited.statusCode).toBe(200);
+    expect(memberOf(await duplicates(coordinator), first)?.street).toBe('Stadtplatz 7');
+    expect(detectionRuns()).toBe(before + 3);
+
+    // A decision.
+    await decide(coordinator, { kind: 'same_entry', offeringIds: [first, second], decision: 'not_duplicate' });
+    expect(groupsOf(await duplicates(coordinator))).not.toContain(group);
+    expect(detectionRuns()).toBe(before + 4);
+
+    // A status change (archiving stamps updated_at too) and another region in between; 09276 stays cached.
+    await duplicates(admin, 'region=08');
+    expect(detectionRuns()).toBe(before + 5);
+    await duplicates(coordinator);
+    expect(detectionRuns()).toBe(before + 5);
+    updateOffering(db, second, { status: 'archived' });
+    const after = await duplicates(coordinator, 'region=09276&show=decided');
+    expect(after.groups.find((g) => g.id === group)?.offerings.map((o) => o.status)).toEqual(['published', 'archived']);
+    await duplicates(coordinator);
+    expect(detectionRuns()).toBe(before + 6);
+  });
+});
+
+describe('DetectionCache', () => {
+  it('keeps an entry while its fingerprint holds, for at most its time to live, and the most recently used entries', () => {
+    let clock = 0;
+    const cache = new DetectionCache<number>({ maxEntries: 2, ttlMs: 60_000, now: () => clock });
+    let computed = 0;
+    const compute = () => ++computed;
+    expect(cache.get('09276', 'a', compute)).toBe(1);
+    expect(cache.get('09276', 'a', compute)).toBe(1);
+    expect(cache.get('09276', 'b', compute)).toBe(2);
+    clock += 59_999;
+    expect(cache.get('09276', 'b', compute)).toBe(2);
+    clock += 2;
+    expect(cache.get('09276', 'b', compute)).toBe(3);
+    expect(cache.get('08', 'b', compute)).toBe(4);
+    expect(cache.get('09276', 'b', compute)).toBe(3);
+    expect(cache.get('09', 'b', compute)).toBe(5);
+    // 08 was used least recently and had to go.
+    expect(cache.get('08', 'b', compute)).toBe(6);
+    expect(cache.get('09', 'b', compute)).toBe(5);
+  });
+});

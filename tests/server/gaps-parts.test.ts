@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GapMunicipality } from '../../schema';
-import { Lru } from '../../server/services/gaps/lru';
+import { Lru } from '../../server/lib/lru';
 import { medianKm } from '../../server/services/gaps/ranking';
 import { normaliseTargetGroup, targetGroupKey } from '../../server/services/gaps/target-group';
 

@@ -24,7 +24,10 @@ export interface DetectionOptions {
   kinds?: readonly DuplicateKind[];
 }
 
-/** Pairs settled by a decision, per kind: a pair is dropped when one decision of that kind names both. */
+/**
+ * Pairs settled by a decision, per kind: a pair is dropped when one decision of that kind names both; a
+ * same-entry decision settles the pair for both kinds.
+ */
 class Settled {
   private readonly pairs = new Map<DuplicateKind, Map<number, Set<number>>>();
 
@@ -72,7 +75,11 @@ export function findDuplicateGroups(
     if (!mayRelate(facts)) return;
     const x = a.item.id;
     const y = b.item.id;
-    if (kinds.has('same_entry') && !settled.has('same_entry', x, y)) {
+    // A same-entry decision ("not a duplicate", "intended") means the coordinator has looked at these two
+    // entries: offering them again as parallel programmes would ask the same question twice. A parallel
+    // decision does not settle a same entry, though: that is a data problem, shown whatever was agreed.
+    if (settled.has('same_entry', x, y)) return;
+    if (kinds.has('same_entry')) {
       const score = sameEntryScore(a, b, facts);
       if (score !== null) {
         same.push(i, j, score);

@@ -5,8 +5,9 @@ import { municipalityRegions } from '../../repos/regions-repo';
 import type { OfferingSearch } from '../../search/offering-search';
 import type { DirectoryState } from '../directory-state';
 import type { RegionLookup } from '../region-lookup';
+import { describeRegion } from '../region-names';
 import { GapIndex } from './gap-index';
-import { Lru } from './lru';
+import { Lru } from '../../lib/lru';
 import { MunicipalityTable, type Municipality } from './municipalities';
 import { perThousand, round, summaryWithSettlements, worstServedFirst } from './ranking';
 import { normaliseTargetGroup, targetGroupKey } from './target-group';
@@ -81,15 +82,9 @@ export class GapsService {
   }
 
   private describe(key: string): NonNullable<GapsResponse['region']> {
-    if (key.length === 3) {
-      // Administrative regions are no regions of the reference data; their state names them.
-      const state = this.state.regions.get(key.slice(0, 2));
-      if (!state) throw notFound(key);
-      return { key, name: `${state.name}, Bezirk ${key}`, level: 'bezirk' };
-    }
-    const region = this.state.regions.get(key);
+    const region = describeRegion(this.state.regions, key);
     if (!region) throw notFound(key);
-    return { key, name: region.name, level: region.level };
+    return region;
   }
 
   /** The municipality table, read again whenever the directory reloaded its regions. */

@@ -6,7 +6,7 @@ import { municipalityOutlinesUnder } from '../../repos/regions-repo';
 import type { DirectoryState } from '../directory-state';
 import type { Encoding } from '../map-points';
 import type { RegionLookup } from '../region-lookup';
-import { Lru } from './lru';
+import { Lru } from '../../lib/lru';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
