@@ -28,6 +28,10 @@ export function DecisionForm({ group, decision, onCancel, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const merging = decision === 'merged';
+  // The server refuses to archive a published entry in favour of one still in review (the programme would
+  // vanish from the search if that one were rejected), so only published entries are offered then.
+  const anyPublished = group.offerings.some((o) => o.status === 'published');
+  const keepable = anyPublished ? group.offerings.filter((o) => o.status === 'published') : group.offerings;
   const archived = group.offerings.filter((o) => o.id !== keepId);
 
   useEffect(() => {
@@ -77,7 +81,7 @@ export function DecisionForm({ group, decision, onCancel, onDone }: Props) {
         <fieldset class="ws-choices">
           <legend id={`${id}-question`}>{question}</legend>
           <ul>
-            {group.offerings.map((o) => (
+            {keepable.map((o) => (
               <li key={o.id}>
                 <input type="radio" id={`${id}-keep-${o.id}`} name={`${id}-keep`} checked={keepId === o.id} onChange={() => setKeepId(o.id)} />
                 <label for={`${id}-keep-${o.id}`}>
