@@ -198,17 +198,24 @@ describe.skipIf(!browserAvailable)('monitoring pages: gaps, figures, report', { 
     }, { viewport: PHONE });
   });
 
-  it('prints the report without navigation, with the map, the charts and the gap list', async () => {
-    // The category with the most offerings in the district, so the report has charts to print.
+  it('prints the report without navigation, with the map, the charts, the gap list and the second target group', async () => {
+    // The category with the most offerings in the district, so the report has charts to print; holiday
+    // programmes as the group to compare with.
     const all = await api<FiguresResponse>(`/api/figures?region=${district}`);
     const [category] = Object.entries(all.sets[0]!.categories).sort((a, b) => b[1] - a[1])[0]!;
+    const second = category === 'holiday_programme' ? 'tutoring' : 'holiday_programme';
     await withOpenPage(env, async ({ page }) => {
-      await page.goto(`/auswertung/bericht?region=${district}&category=${category}`);
+      await page.goto(`/auswertung/bericht?region=${district}&category=${category}&compare=1&b.category=${second}`);
       const gaps = await api<GapsResponse>(`/api/gaps?region=${district}&thresholdKm=10&category=${category}`);
+      const gapsB = await api<GapsResponse>(`/api/gaps?region=${district}&thresholdKm=10&category=${second}`);
       await page.getByRole('heading', { level: 1, name: `Bericht: ${gaps.region!.name}` }).waitFor();
       await settled(page);
-      await expect.poll(() => page.locator('path.blk-area').count()).toBeGreaterThan(1);
-      expect(await page.locator('.mon-report-meta').textContent()).toContain(categories.find((c) => c.id === category)!.label.de);
+      await expect.poll(() => page.locator('path.blk-area').count()).toBeGreaterThan(gaps.municipalities.length);
+      const meta = await page.locator('.mon-report-meta').textContent();
+      expect(meta).toContain(categories.find((c) => c.id === category)!.label.de);
+      expect(meta).toContain(categories.find((c) => c.id === second)!.label.de);
+      const secondSection = page.locator('.mon-report-second');
+      await secondSection.getByRole('heading', { level: 2, name: `Im Vergleich: ${categories.find((c) => c.id === second)!.label.de}` }).waitFor();
       expect(await axeFindings(page)).toEqual([]);
 
       await page.emulateMedia({ media: 'print' });
@@ -216,12 +223,18 @@ describe.skipIf(!browserAvailable)('monitoring pages: gaps, figures, report', { 
         expect(await page.locator(hidden).first().isVisible(), `${hidden} printed`).toBe(false);
       }
       expect(await page.getByRole('button', { name: 'Drucken' }).isVisible()).toBe(false);
-      expect(await page.getByTestId('gap-map').isVisible()).toBe(true);
+      expect(await page.getByTestId('gap-map').first().isVisible()).toBe(true);
+      expect(await secondSection.getByTestId('gap-map').isVisible()).toBe(true);
       expect(await page.locator('.mon-chart').first().isVisible()).toBe(true);
+      const rowKeys = (table: ReturnType<typeof page.locator>) =>
+        table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
       const unserved = gaps.municipalities.filter((m) => !m.served);
       if (unserved.length > 0) {
-        const keys = await page.locator('[data-testid="gap-table"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-        expect(keys).toEqual(unserved.slice(0, 40).map((m) => m.key));
+        expect(await rowKeys(page.getByTestId('gap-table').first())).toEqual(unserved.slice(0, 40).map((m) => m.key));
+      }
+      const unservedB = gapsB.municipalities.filter((m) => !m.served);
+      if (unservedB.length > 0) {
+        expect(await rowKeys(secondSection.getByTestId('gap-table'))).toEqual(unservedB.slice(0, 40).map((m) => m.key));
       }
       await saveScreenshot(page, 'monitoring report (print)', { fullPage: true });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { TargetGroup } from '../../../../schema';
 import { LoadState } from '../components/load-state';
 import { Page } from '../components/page';
 import { useWorkspace } from '../context';
@@ -6,14 +7,14 @@ import { commonTexts } from '../i18n/common-texts';
 import { useTexts } from '../i18n/text';
 import { paths } from '../lib/paths';
 import { FiguresView } from './figures-view';
-import { monitoringFormat } from './format';
+import { monitoringFormat, type MonitoringFormat } from './format';
 import { GapLegend } from './gap-legend';
 import { GapMap } from './gap-map';
 import { classCounts } from './gap-panel';
 import { GapSummary, RankedTable, SettlementTable } from './gap-tables';
 import { gapTexts } from './gap-texts';
 import { monitoringApi } from './monitoring-api';
-import { gapsQuery } from './monitoring-state';
+import { gapsQuery, type MonitoringState } from './monitoring-state';
 import { MonitoringNav } from './monitoring-nav';
 import { RegionPicker } from './region-picker';
 import { describeGroup } from './target-group';
@@ -26,24 +27,22 @@ const REPORT_GAP_ROWS = 40;
 
 /**
  * `/auswertung/bericht`: map, key figures, the gap list and the charts on one page that prints on A4 (see the
- * print rules in monitoring.css). The first target group of the selection; the title names region, target
- * group and date, so a printout stands on its own.
+ * print rules in monitoring.css). With a second target group (compare=1), its gaps follow the first's, so the
+ * comparison of the gap page can be taken to a meeting too; the figures are those of the first. The title
+ * names region, target groups and date, so a printout stands on its own.
  */
 export function ReportPage() {
   const { lang, i18n } = useWorkspace();
   const t = useTexts(monitoringTexts);
-  const gt = useTexts(gapTexts);
   const common = useTexts(commonTexts);
   const monitoring = useMonitoring();
   const { state, update } = monitoring;
   const format = useMemo(() => monitoringFormat(lang), [lang]);
   const [regionName, setRegionName] = useState<string | undefined>(undefined);
-  const query = gapsQuery(state, state.a);
-  const gaps = useQueryLoad(state.region ? query.toString() : '', () =>
-    state.region ? monitoringApi.gaps(query) : new Promise<never>(() => undefined),
-  );
-  const name = gaps.data?.region?.name ?? regionName;
+  const [gapsName, setGapsName] = useState<string | undefined>(undefined);
+  const name = gapsName ?? regionName;
   const group = describeGroup(state.a, i18n, t);
+  const second = state.b ? describeGroup(state.b, i18n, t) : null;
 
   return (
     <Page title={name && state.region ? t('reportTitle', { region: name }) : t('reportTitleLoading')}>
@@ -51,6 +50,7 @@ export function ReportPage() {
         <MonitoringNav monitoring={monitoring} />
         <p class="mon-report-meta">
           {t('reportMeta', { group, km: format.distance(state.thresholdKm), date: format.date(new Date().toISOString()) })}
+          {second && ` · ${t('reportSecondGroup', { group: second })}`}
         </p>
         <p class="mon-no-print mon-report-actions">
           <button type="button" class="primary" onClick={() => window.print()}>
@@ -67,33 +67,13 @@ export function ReportPage() {
           </div>
         ) : (
           <>
-            <LoadState loaded={gaps}>
-              {(data) => {
-                const unserved = data.municipalities.filter((m) => !m.served);
-                return (
-                  <>
-                    <GapSummary data={data} format={format} Heading="h2" title={t('keyFigures')} />
-                    <section class="mon-map-section mon-report-map">
-                      <h2>{gt('mapTitle')}</h2>
-                      <GapMap region={state.region!} data={data} groupLabel={group} format={format} />
-                      <GapLegend thresholdKm={data.thresholdKm} counts={classCounts(data)} format={format} />
-                    </section>
-                    <section class="mon-ranked-section">
-                      <h2>{t('gapListTitle', { km: format.distance(data.thresholdKm) })}</h2>
-                      {unserved.length === 0 ? (
-                        <p>{t('allServed', { km: format.distance(data.thresholdKm) })}</p>
-                      ) : (
-                        <>
-                          <RankedTable id="report" data={data} rows={unserved} format={format} limit={REPORT_GAP_ROWS} expandable={false} />
-                          {unserved.length > REPORT_GAP_ROWS && <p>{t('gapListMore', { count: unserved.length - REPORT_GAP_ROWS })}</p>}
-                        </>
-                      )}
-                    </section>
-                    <SettlementTable id="report" data={data} format={format} Heading="h2" />
-                  </>
-                );
-              }}
-            </LoadState>
+            <ReportGaps state={state} group={state.a} label={group} format={format} onRegionName={setGapsName} />
+            {state.b && second && (
+              <section class="mon-report-second" aria-labelledby="report-second-title">
+                <h2 id="report-second-title">{t('reportSecondTitle', { group: second })}</h2>
+                <ReportGaps state={state} group={state.b} label={second} format={format} id="report-b" Heading="h3" />
+              </section>
+            )}
             <section class="mon-report-figures" aria-labelledby="report-figures-title">
               <h2 id="report-figures-title">{t('figuresTitle')}</h2>
               <FiguresView state={state} group={state.a} onRegionName={setRegionName} Heading="h3" />
@@ -102,5 +82,57 @@ export function ReportPage() {
         )}
       </div>
     </Page>
+  );
+}
+
+interface ReportGapsProps {
+  state: MonitoringState;
+  group: TargetGroup;
+  label: string;
+  format: MonitoringFormat;
+  onRegionName?(name: string): void;
+  /** Prefix of the element ids of the tables (two target groups on one page). */
+  id?: string;
+  Heading?: 'h2' | 'h3';
+}
+
+/** Key figures, map, list of unserved municipalities and the urban/rural table of one target group. */
+function ReportGaps({ state, group, label, format, onRegionName, id = 'report', Heading = 'h2' }: ReportGapsProps) {
+  const t = useTexts(monitoringTexts);
+  const gt = useTexts(gapTexts);
+  const query = gapsQuery(state, group);
+  const gaps = useQueryLoad(query.toString(), () => monitoringApi.gaps(query));
+  const regionName = gaps.data?.region?.name;
+  useEffect(() => {
+    if (regionName) onRegionName?.(regionName);
+  }, [regionName]);
+  return (
+    <LoadState loaded={gaps}>
+      {(data) => {
+        const unserved = data.municipalities.filter((m) => !m.served);
+        return (
+          <>
+            <GapSummary data={data} format={format} Heading={Heading} title={t('keyFigures')} />
+            <section class="mon-map-section mon-report-map">
+              <Heading>{gt('mapTitle')}</Heading>
+              <GapMap region={state.region!} data={data} groupLabel={label} format={format} />
+              <GapLegend thresholdKm={data.thresholdKm} counts={classCounts(data)} format={format} />
+            </section>
+            <section class="mon-ranked-section">
+              <Heading>{t('gapListTitle', { km: format.distance(data.thresholdKm) })}</Heading>
+              {unserved.length === 0 ? (
+                <p>{t('allServed', { km: format.distance(data.thresholdKm) })}</p>
+              ) : (
+                <>
+                  <RankedTable id={id} data={data} rows={unserved} format={format} limit={REPORT_GAP_ROWS} expandable={false} />
+                  {unserved.length > REPORT_GAP_ROWS && <p>{t('gapListMore', { count: unserved.length - REPORT_GAP_ROWS })}</p>}
+                </>
+              )}
+            </section>
+            <SettlementTable id={id} data={data} format={format} Heading={Heading} />
+          </>
+        );
+      }}
+    </LoadState>
   );
 }
