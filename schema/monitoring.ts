@@ -52,7 +52,7 @@ export const zGapMunicipality = z.object({
   settlement: zSettlementType.nullable(),
   /** Matching offerings located in the municipality. */
   matching: z.number().int().min(0),
-  /** Matching offerings per 1,000 inhabitants; null without a population. */
+  /** Matching offerings per 1,000 inhabitants, to 3 significant digits; null without a population. */
   perThousand: z.number().min(0).nullable(),
   /**
    * Great-circle distance in km, rounded to 0.01 km, from the municipality's representative point to the

@@ -119,6 +119,11 @@ describe.skipIf(!browserAvailable)('monitoring pages: gaps, figures, report', { 
       await settled(page);
 
       const threshold = page.getByLabel('Entfernungsschwelle (km)');
+      // A decimal comma, as German readers write it.
+      await threshold.fill('12,5');
+      await threshold.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('thresholdKm') === '12.5');
+      await settled(page);
       await threshold.fill('25');
       await threshold.press('Enter');
       await page.waitForURL((url) => url.searchParams.get('thresholdKm') === '25');

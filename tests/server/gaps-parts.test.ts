@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GapMunicipality } from '../../schema';
 import { Lru } from '../../server/lib/lru';
-import { medianKm } from '../../server/services/gaps/ranking';
+import { medianKm, perThousand } from '../../server/services/gaps/ranking';
 import { normaliseTargetGroup, targetGroupKey } from '../../server/services/gaps/target-group';
 
 const row = (nearestKm: number | null): GapMunicipality => ({
@@ -42,5 +42,15 @@ describe('gap computation parts', () => {
     expect([weighed.peek('x'), weighed.peek('y'), weighed.peek('z')]).toEqual([undefined, 'de', 'f']);
     weighed.set('big', 'abcdefgh');
     expect(weighed.size).toBe(1);
+  });
+});
+
+describe('perThousand', () => {
+  it('keeps three significant digits, so a few offerings among many people do not read as none', () => {
+    expect(perThousand(2, 862_154)).toBe(0.00232);
+    expect(perThousand(0, 862_154)).toBe(0);
+    expect(perThousand(37, 2_000)).toBe(18.5);
+    expect(perThousand(1, null)).toBeNull();
+    expect(perThousand(1, 0)).toBeNull();
   });
 });

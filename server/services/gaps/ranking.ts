@@ -6,9 +6,15 @@ export function round(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Offerings per 1,000 inhabitants, 2 decimals; null without inhabitants. */
+/**
+ * Offerings per 1,000 inhabitants to 3 significant digits; null without inhabitants. Not to a fixed number
+ * of decimals: a narrow target group has rates such as 0.0023, which 2 decimals would show as 0 although
+ * offerings match.
+ */
 export function perThousand(matching: number, population: number | null): number | null {
-  return population ? round((matching * 1000) / population, 2) : null;
+  if (!population) return null;
+  const rate = (matching * 1000) / population;
+  return rate === 0 ? 0 : Number(rate.toPrecision(3));
 }
 
 /**

@@ -45,7 +45,7 @@ export function FigureChart({ id, title, note, rows, sets, format, Heading = 'h2
             {sets.map((set) => (
               <li key={set.scope}>
                 <span class={`mon-chart-swatch mon-chart-swatch--${set.scope}`} />
-                {set.name}
+                {set.scope === 'country' ? t('country') : set.name}
               </li>
             ))}
           </ul>
@@ -81,7 +81,7 @@ export function FigureChart({ id, title, note, rows, sets, format, Heading = 'h2
                 </th>
                 {sets.map((set) => (
                   <th key={set.scope} scope="colgroup" colSpan={2}>
-                    {set.name}
+                    {set.scope === 'country' ? t('country') : set.name}
                   </th>
                 ))}
               </tr>

@@ -30,7 +30,7 @@ function TotalsTable({ data, format }: { data: FiguresResponse; format: Monitori
         <tbody>
           {data.sets.map((set) => (
             <tr key={set.scope} data-scope={set.scope}>
-              <th scope="row">{set.name}</th>
+              <th scope="row">{set.scope === 'country' ? t('country') : set.name}</th>
               <td class="mon-num">{format.integer(set.total)}</td>
             </tr>
           ))}

@@ -41,11 +41,11 @@ function ThresholdField({ value, onChange }: { value: number; onChange(km: numbe
       <label for="f-threshold">{t('threshold')}</label>
       <input
         id="f-threshold"
-        type="number"
+        // Text, not number: a number field hands "7,5" over as "75" in some locales, and the comma is how
+        // German readers write a decimal; the value is checked on commit.
+        type="text"
         inputMode="decimal"
-        min={MIN_THRESHOLD_KM}
-        max={MAX_GAP_THRESHOLD_KM}
-        step={1}
+        autoComplete="off"
         value={text}
         aria-invalid={invalid ? true : undefined}
         aria-describedby={invalid ? 'f-threshold-hint f-threshold-error' : 'f-threshold-hint'}
