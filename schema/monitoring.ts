@@ -93,9 +93,9 @@ export const zGapsResponse = z.object({
   region: z.object({ key: z.string(), name: z.string(), level: z.enum([...regionLevels, 'bezirk']) }).nullable(),
   thresholdKm: z.number(),
   /**
-   * Every municipality of the region, worst served first: unserved before served; then by nearestKm,
-   * farthest first (null, no matching offering at all, counts as farthest); then by population, largest
-   * first (null last); then by key.
+   * Every municipality of the region, worst served first: unserved before served; inhabited before
+   * unincorporated areas (population null); then by nearestKm, farthest first (null, no matching offering at
+   * all, counts as farthest); then by population, largest first; then by key.
    */
   municipalities: z.array(zGapMunicipality),
   summary: zGapSummaryRow.extend({

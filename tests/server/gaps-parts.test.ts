@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GapMunicipality } from '../../schema';
 import { Lru } from '../../server/lib/lru';
-import { medianKm, perThousand } from '../../server/services/gaps/ranking';
+import { medianKm, perThousand, worstServedFirst } from '../../server/services/gaps/ranking';
 import { normaliseTargetGroup, targetGroupKey } from '../../server/services/gaps/target-group';
 
 const row = (nearestKm: number | null): GapMunicipality => ({
@@ -52,5 +52,18 @@ describe('perThousand', () => {
     expect(perThousand(37, 2_000)).toBe(18.5);
     expect(perThousand(1, null)).toBeNull();
     expect(perThousand(1, 0)).toBeNull();
+  });
+});
+
+describe('worstServedFirst', () => {
+  const row = (key: string, fields: Partial<GapMunicipality>): GapMunicipality => ({
+    key, name: key, population: 1000, populationEstimated: true, settlement: 'rural', matching: 0, perThousand: 0,
+    nearestKm: 5, nearestOfferingId: 1, served: false, ...fields,
+  });
+  it('puts unincorporated areas after every inhabited municipality of the same served state, however far', () => {
+    const forest = row('1', { population: null, settlement: null, perThousand: null, nearestKm: 40 });
+    const village = row('2', { nearestKm: 12 });
+    const town = row('3', { nearestKm: 3, served: true });
+    expect([town, forest, village].sort(worstServedFirst).map((m) => m.key)).toEqual(['2', '1', '3']);
   });
 });

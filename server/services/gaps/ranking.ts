@@ -18,12 +18,14 @@ export function perThousand(matching: number, population: number | null): number
 }
 
 /**
- * Worst served first (zGapsResponse): unserved before served; then nearestKm, farthest first, where null
- * (nothing matches anywhere) is farther than any distance; then population, largest first, null last;
- * then key, so that the order is total and the same on every request.
+ * Worst served first (zGapsResponse): unserved before served; inhabited before unincorporated areas (a forest
+ * far from any offering is no gap people fall into); then nearestKm, farthest first, where null (nothing
+ * matches anywhere) is farther than any distance; then population, largest first; then key, so that the
+ * order is total and the same on every request.
  */
 export function worstServedFirst(a: GapMunicipality, b: GapMunicipality): number {
   if (a.served !== b.served) return a.served ? 1 : -1;
+  if ((a.population === null) !== (b.population === null)) return a.population === null ? 1 : -1;
   const distanceA = a.nearestKm ?? Infinity;
   const distanceB = b.nearestKm ?? Infinity;
   if (distanceA !== distanceB) return distanceB > distanceA ? 1 : -1;
