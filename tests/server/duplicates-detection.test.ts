@@ -212,12 +212,52 @@ add('site-b', { title: 'Ausbildungspaten begleiten junge Menschen', ...vhsKurse,
 add('career-a', { title: 'Berufe zum Anfassen: Soziale Berufe', ...org('Jugendberufsagentur Regen'), ...place(30), categories: ['career_orientation'], phases: ['school_to_work'], minAge: 13, maxAge: 25 });
 add('career-b', { title: 'Berufssprachkurs Deutsch', ...org('Sprachpaten Regen'), ...place(30, 2.7), categories: ['german_second_language', 'career_orientation'], phases: ['school_to_work', 'working_life'], minAge: 16, maxAge: 65 });
 
+// 31–34 — one organisation, one address, the description pasted into both, the titles differing by a whole
+// word: a weekday, a time of day, a colour, a direction. Groups of one course, not one entry twice.
+const meeting = 'Eltern mit Kleinkindern treffen sich zum Spielen, Singen und Austauschen. Eine Fachkraft begleitet die Gruppe und steht für Fragen zur Verfügung.';
+const toddlers = { categories: ['early_childhood'] as DuplicateCandidate['categories'], phases: ['early_childhood'] as DuplicateCandidate['phases'], minAge: 0, maxAge: 3, description: meeting, schedule: { text: 'wöchentlich 9:30 Uhr' } };
+const familyCentre = org('Familienstützpunkt Regen');
+add('krabbel-monday', { title: 'Krabbelgruppe Montag', ...familyCentre, ...place(31), ...toddlers, street: 'Kirchplatz 31' });
+add('krabbel-wednesday', { title: 'Krabbelgruppe Mittwoch', ...familyCentre, ...place(31), ...toddlers, street: 'Kirchplatz 31' });
+add('play-morning', { title: 'Spielgruppe am Vormittag', ...familyCentre, ...place(32), ...toddlers, street: 'Kirchplatz 32' });
+add('play-afternoon', { title: 'Spielgruppe am Nachmittag', ...familyCentre, ...place(32), ...toddlers, street: 'Kirchplatz 32' });
+add('krabbel-red', { title: 'Krabbelgruppe Rot', ...familyCentre, ...place(33), ...toddlers, street: 'Kirchplatz 33' });
+add('krabbel-blue', { title: 'Krabbelgruppe Blau', ...familyCentre, ...place(33), ...toddlers, street: 'Kirchplatz 33' });
+add('krabbel-north', { title: 'Krabbelgruppe Nord', ...familyCentre, ...place(34), ...toddlers, street: 'Kirchplatz 34' });
+add('krabbel-south', { title: 'Krabbelgruppe Süd', ...familyCentre, ...place(34), ...toddlers, street: 'Kirchplatz 34' });
+
+// 35–37 — parts and groups named by a Roman numeral or a letter, at one address.
+const jobCentre = org('Bildungswerk Regen');
+add('part-1', { title: 'Bewerbungstraining Teil I', ...jobCentre, ...place(35), street: 'Hauptstraße 35' });
+add('part-2', { title: 'Bewerbungstraining Teil II', ...jobCentre, ...place(35), street: 'Hauptstraße 35' });
+add('course-1', { title: 'Deutschkurs I', ...jobCentre, ...place(36), street: 'Hauptstraße 36' });
+add('course-2', { title: 'Deutschkurs II', ...jobCentre, ...place(36), street: 'Hauptstraße 36' });
+add('group-a', { title: 'Hausaufgabenhilfe Gruppe A', ...jobCentre, ...place(37), street: 'Hauptstraße 37' });
+add('group-b', { title: 'Hausaufgabenhilfe Gruppe B', ...jobCentre, ...place(37), street: 'Hauptstraße 37' });
+
+// 38 — the same generic title by two organisations in two streets 120 m apart, each with its own text:
+// two courses, parallel. 39 — two organisations entering one programme at one address, each with its
+// own text: the same entry.
+add('market-charity', { title: 'Hausaufgabenhilfe', ...org('Caritas Marktplatz'), ...place(38), street: 'Marktplatz 1', description: 'Die Caritas bietet in ihren Räumen montags bis donnerstags eine betreute Hausaufgabenhilfe für Grundschulkinder an, mit Mittagessen.' });
+add('market-school', { title: 'Hausaufgabenhilfe', ...org('Grundschule am Markt'), ...place(38, 0.12), street: 'Schulstraße 3', description: 'Nach dem Unterricht helfen Lehramtsstudierende im Klassenzimmer bei den Hausaufgaben; Anmeldung über das Sekretariat.' });
+expect_('parallel', 'market-charity', 'market-school');
+add('venue-charity', { title: 'Hausaufgabenhilfe', ...org('Caritas Stadtplatz'), ...place(39), street: 'Stadtplatz 7', description: 'Die Caritas bietet eine betreute Hausaufgabenhilfe für Grundschulkinder an, mit Mittagessen.' });
+add('venue-school', { title: 'Hausaufgabenhilfe', ...org('Grundschule am Stadtplatz'), ...place(39, 0.05), street: 'Stadtplatz 7', description: 'Nach dem Unterricht helfen Lehramtsstudierende bei den Hausaufgaben; Anmeldung über das Sekretariat.' });
+expect_('same_entry', 'venue-charity', 'venue-school');
+
+// 40 — "St." and "Sankt".
+add('saint-short', { title: 'Lernstube St. Marien', ...org('Pfarrei St. Marien'), ...place(40), street: 'Kirchweg 1' });
+add('saint-long', { title: 'Lernstube Sankt Marien', ...org('Pfarrei St. Marien'), ...place(40), street: 'Kirchweg 1', status: 'pending' });
+expect_('same_entry', 'saint-short', 'saint-long');
+
 /** Known non-duplicates: pairs that look alike but must be in no group of either kind. */
 const apart: [string, string][] = [
   ['münchen', 'lesepaten-far'], ['toddlers', 'teens'], ['club', 'club-holidays'], ['club', 'club-summer'], ['pc-children', 'pc-seniors'],
   ['girls', 'boys'], ['beginners', 'advanced'], ['camp-july', 'camp-august'], ['caritas-1', 'caritas-2'], ['younger', 'older'],
   ['a1-x', 'a2-x'], ['a1-y', 'a2-x'], ['school-1', 'school-2'], ['choir', 'theatre'], ['term', 'holidays'], ['theatre-2025', 'theatre-2026'],
   ['tuesday', 'thursday'], ['painting', 'pottery'], ['site-a', 'site-b'], ['career-a', 'career-b'],
+  ['krabbel-monday', 'krabbel-wednesday'], ['play-morning', 'play-afternoon'], ['krabbel-red', 'krabbel-blue'],
+  ['krabbel-north', 'krabbel-south'], ['part-1', 'part-2'], ['course-1', 'course-2'], ['group-a', 'group-b'],
 ];
 
 function pairsOf(groups: readonly DetectedGroup[], kind: DuplicateKind): Set<string> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { markers } from '../../server/services/duplicates/markers';
-import { weekdays } from '../../server/services/duplicates/schedule';
+import { titleWeekdays, weekdays } from '../../server/services/duplicates/schedule';
+import { wordReplaced } from '../../server/services/duplicates/compare';
+import { prepareAll } from '../../server/services/duplicates/prepare';
+import type { DuplicateCandidate } from '../../server/services/duplicates/types';
 import {
   addressKey, editSimilarity, isTypo, organisationKey, placeWords, similarity, titleKey, words,
 } from '../../server/services/duplicates/normalise';
@@ -61,6 +64,11 @@ describe('folding German spelling variants', () => {
     expect([isTypo('a1', 'a2'), isTypo('kinderchor', 'jugendchor'), isTypo('sommerferien', 'herbstferien')]).toEqual([false, false, false]);
   });
 
+  it('writes out "St." as "Sankt"', () => {
+    expect(titleKey('Lernstube St. Marien')).toBe(titleKey('Lernstube Sankt Marien'));
+    expect(titleKey('Lernstube St Marien')).toBe(titleKey('Lernstube Sankt Marien'));
+  });
+
   it('folds words of any script without dropping them', () => {
     expect(words('Çocuklar için Türkçe')).toEqual(['cocuklar', 'icin', 'turkce']);
     expect(words('دروس اللغة')).toHaveLength(2);
@@ -83,6 +91,51 @@ describe('edition, level and audience markers', () => {
     expect(markers('Lesepaten Sommerhausen', placeWords('Sommerhausen'))).toBe('');
     expect(markers('Lesepaten Muenchen')).toBe(markers('Lesepaten München'));
   });
+
+  it('reads times of day as editions, but not programmes named after them', () => {
+    expect(markers('Spielgruppe am Vormittag')).not.toBe(markers('Spielgruppe am Nachmittag'));
+    expect(markers('Lerntreff abends')).toBe(markers('Lerntreff am Abend'));
+    expect(markers('Sprachkurs früh')).toBe(markers('Sprachkurs morgens'));
+    expect([markers('Musikalische Früherziehung'), markers('Spieleabend'), markers('Mittagsbetreuung')]).toEqual(['', '', '']);
+  });
+
+  it('counts letters and Roman numerals standing alone as labels, like numbers', () => {
+    expect(markers('Bewerbungstraining Teil I')).not.toBe(markers('Bewerbungstraining Teil II'));
+    expect(markers('Deutschkurs II')).toBe(markers('Deutschkurs 2'));
+    expect(markers('Hausaufgabenhilfe Gruppe A')).not.toBe(markers('Hausaufgabenhilfe Gruppe B'));
+    expect(markers('Lernförderung Klasse 5a')).not.toBe(markers('Lernförderung Klasse 5b'));
+    expect(markers('Deutschkurs A1.1')).not.toBe(markers('Deutschkurs A1.2'));
+    // Small words, abbreviations, elisions and legal forms are no labels.
+    expect(markers('Hilfe im Alltag am Ort zu Hause')).toBe('');
+    expect(markers('Haus d. kleinen Forscher')).toBe('');
+    expect(markers('Lesepaten e. V.')).toBe(markers('Lesepaten eV'));
+    expect(markers('Theater-AG')).toBe('');
+    expect(markers("So geht's")).toBe('');
+  });
+});
+
+describe('a word of the title swapped for another', () => {
+  const base: DuplicateCandidate = {
+    id: 0, title: '', description: '', status: 'published', providerId: 1, providerName: 'Verein', street: 'Weg 1', postcode: '94209',
+    city: 'Regen', regionKey: '09276138', lat: 48.97, lng: 13.12, categories: ['tutoring'], phases: ['primary_school'], minAge: 6,
+    maxAge: 10, schedule: { text: '' }, contact: {}, lastConfirmedAt: '2026-10-01', updatedAt: '2026-10-01T10:00:00.000Z',
+  };
+  const swapped = (x: string, y: string) => {
+    const [a, b] = prepareAll([{ ...base, id: 1, title: x }, { ...base, id: 2, title: y }]);
+    return wordReplaced(a!, b!);
+  };
+  it('sees a word replaced by another', () => {
+    expect(swapped('Krabbelgruppe Rot', 'Krabbelgruppe Blau')).toBe(true);
+    expect(swapped('Lernwerkstatt Nord', 'Lernwerkstatt Süd')).toBe(true);
+    expect(swapped('Spielgruppe am Montag', 'Spielgruppe am Mittwoch')).toBe(true);
+  });
+  it('does not see spelling variants, compounds split otherwise or a word added', () => {
+    expect(swapped('Bücherwurm-Club', 'Leseclub Bücherwurm')).toBe(false);
+    expect(swapped('Hausaufgabenhilfe Grundschule', 'Hausaufgaben-Hilfe in der Grundschule Regen')).toBe(false);
+    expect(swapped('Theaterwerkstatt Sonnenschein', 'Theaterwerkstatt Sonnenschien')).toBe(false);
+    expect(swapped('Lese-Club', 'Leseklub')).toBe(false);
+    expect(swapped('Leseclub', 'Leseclub Bücherwurm')).toBe(false);
+  });
 });
 
 describe('weekdays of a schedule', () => {
@@ -97,5 +150,11 @@ describe('weekdays of a schedule', () => {
   it('names no day where the text names none', () => {
     expect(weekdays('Termine nach Vereinbarung')).toBe(0);
     expect(weekdays('so oft wie möglich, da wir flexibel sind')).toBe(0);
+  });
+  it('reads days a title names written out, not abbreviations', () => {
+    expect(titleWeekdays('Krabbelgruppe Montag')).toBe(1);
+    expect(titleWeekdays('Krabbelgruppe mittwochs')).toBe(4);
+    expect(titleWeekdays('So lernt man Schach')).toBe(0);
+    expect(titleWeekdays('Mo-Fr Hausaufgabenhilfe')).toBe(0);
   });
 });

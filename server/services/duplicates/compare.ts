@@ -1,5 +1,5 @@
 import { differentPeople, markers } from './markers';
-import { dice, editDistance, isTypo, MIN_EDIT_LENGTH } from './normalise';
+import { dice, editDistance, isTypo, MIN_EDIT_LENGTH, STOP_WORDS } from './normalise';
 import { descriptionOf, type Prepared } from './prepare';
 
 // The rules for one pair of offerings, and the scores. Both kinds need what makes two offerings "for the
@@ -8,8 +8,9 @@ import { descriptionOf, type Prepared } from './prepare';
 // same_entry (one programme entered twice, a data problem): one place (the same street address or pins
 //   within SAME_SPOT_KM; up to SAME_ENTRY_KM with alike descriptions), near-identical folded titles, ages
 //   mostly the same, no marker that tells the titles apart (holiday edition, level, audience, year:
-//   markers.ts), date ranges that meet, not on different weekdays. Any organisations: the same, alike
-//   ("Lesepaten e.V." / "Lesepaten") or different (two organisations entering one joint programme).
+//   markers.ts), date ranges that meet, not on different weekdays (named in the schedule or the title).
+//   Any organisations: the same, alike ("Lesepaten e.V." / "Lesepaten") or different (two organisations
+//   entering one joint programme) — but different ones at different addresses must share their text.
 // parallel (a coordination hint): different organisations that are not alike, within PARALLEL_KM, the
 //   smaller age range mostly inside the other, titles that do not name different audiences or levels
 //   ("für Mädchen" / "für Jungen"), a score (closeness and overlap) of at least PARALLEL_MIN_SCORE, and not
@@ -21,7 +22,10 @@ import { descriptionOf, type Prepared } from './prepare';
  * but then the street address is the same. So: the same address, or pins within SAME_SPOT_KM. Farther, up
  * to SAME_ENTRY_KM, only with alike descriptions (≥ SHARED_TEXT): one text entered for two sites by
  * someone who mistyped the street; otherwise a provider's programme at two venues, or two providers' at
- * two schools a few streets apart ("Hausaufgabenhilfe", "Deutschkurs A1"), are two offerings.
+ * two schools a few streets apart ("Hausaufgabenhilfe", "Deutschkurs A1"), are two offerings. Two
+ * organisations that are not alike, at different addresses, each with a text of its own, are two
+ * offerings however close their pins (a charity's homework help and the school's across the square): a
+ * generic title says nothing, and two organisations entering one programme give the venue's address.
  */
 export const SAME_SPOT_KM = 0.15;
 export const SAME_ENTRY_KM = 1;
@@ -163,6 +167,32 @@ export function markersDiffer(a: Prepared, b: Prepared): boolean {
   return markers(untwinned(a.markerWords, b.words)) !== markers(untwinned(b.markerWords, a.words));
 }
 
+/** A title's folded words that carry meaning: no small words, no place name (see prepare.ts `words`). */
+function contentWords(p: Prepared): string[] {
+  return p.words.filter((w) => !STOP_WORDS.has(w));
+}
+
+/**
+ * Whether each title has a word of its own where the other has another ("Krabbelgruppe Rot" / "Krabbelgruppe
+ * Blau", "Lernwerkstatt Nord" / "Süd"): two groups of one course, whose description is often pasted into
+ * both. A word of one side is not its own when it is a spelling variant or typo of the other side's word
+ * (isTypo) or the same words joined or split otherwise: found inside the other title ("Club" in
+ * "Leseclub Bücherwurm"), or holding a word the other has alone ("Leseclub" holds "Club"). A word only
+ * added on one side ("Leseclub" / "Leseclub Bücherwurm") is no replacement.
+ */
+export function wordReplaced(a: Prepared, b: Prepared): boolean {
+  const [wa, wb] = [contentWords(a), contentWords(b)];
+  const onlyA = wa.filter((w) => !wb.includes(w));
+  const onlyB = wb.filter((w) => !wa.includes(w));
+  const ownWords = (mine: readonly string[], theirs: readonly string[], theirsOnly: readonly string[], theirKey: string) => {
+    const joined = theirs.join('');
+    return mine.filter(
+      (w) => !theirKey.includes(w) && !joined.includes(w) && !theirsOnly.some((v) => (v.length >= 3 && w.includes(v)) || isTypo(w, v)),
+    );
+  };
+  return ownWords(onlyA, wb, onlyB, b.titleKey).length > 0 && ownWords(onlyB, wa, onlyA, a.titleKey).length > 0;
+}
+
 /** Same entry: the score when the pair is one programme entered twice (see the file comment), null otherwise. */
 export function sameEntryScore(a: Prepared, b: Prepared, f: PairFacts): number | null {
   if (!mayRelate(f) || (!f.sameAddress && f.km > SAME_ENTRY_KM)) return null;
@@ -173,9 +203,15 @@ export function sameEntryScore(a: Prepared, b: Prepared, f: PairFacts): number |
   const title = titleMatch(a, b);
   if (!title.same && title.value < SAME_TITLE_WITH_TEXT) return null;
   const text = textSimilarity(a, b);
-  if (!title.same && text < SAME_TEXT) return null;
-  if (!f.sameAddress && f.km > SAME_SPOT_KM && text < SHARED_TEXT) return null;
+  // Less alike titles only with the text pasted twice, and not when a word of the title was swapped for another.
+  if (!title.same && (text < SAME_TEXT || wordReplaced(a, b))) return null;
+  if (!f.sameAddress && text < SHARED_TEXT && (f.km > SAME_SPOT_KM || textsOfTheirOwn(a, b))) return null;
   return sameEntryValue(a, b, f, title.value, text);
+}
+
+/** Two organisations that are not alike, each describing its offering (see SAME_SPOT_KM). */
+function textsOfTheirOwn(a: Prepared, b: Prepared): boolean {
+  return organisationSimilarity(a, b) < ALIKE_ORGANISATIONS && descriptionOf(a).length > 0 && descriptionOf(b).length > 0;
 }
 
 /**

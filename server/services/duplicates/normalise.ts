@@ -32,9 +32,13 @@ function foldDigraphs(word: string): string {
   return word.replace(DIGRAPH, (d) => SINGLE[d]!);
 }
 
+/** Abbreviations written out, so that "St. Marien" and "Sankt Marien" meet (a whole word only). */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([['st', 'sankt']]);
+const expand = (word: string) => ABBREVIATIONS.get(word) ?? word;
+
 /** The words of a text, each folded: `words('Lesepaten Muenchen e.V.')` → ['lesepaten', 'munchen', 'e', 'v']. */
 export function words(text: string): string[] {
-  return (lowerPlain(text).match(WORD) ?? []).map(foldDigraphs);
+  return rawWords(text).map(foldDigraphs);
 }
 
 /**
@@ -47,7 +51,29 @@ export function joinedKey(rawWords: readonly string[]): string {
 
 /** The words of a text before digraph folding (for joinedKey). */
 export function rawWords(text: string): string[] {
-  return lowerPlain(text).match(WORD) ?? [];
+  return (lowerPlain(text).match(WORD) ?? []).map(expand);
+}
+
+/** A dot or an apostrophe: a short word next to one is an abbreviation ("e.V", "d.") or an elision ("geht's"). */
+const ABBREVIATION_MARK = /[.'’]/;
+/** Letters only: "A1.1" is a level and its part, not an abbreviation. */
+const SHORT_LETTERS = /^\p{L}{1,2}$/u;
+
+/**
+ * The folded words of a title without the one- and two-letter words written as abbreviations or elisions
+ * ("Haus d. kleinen Forscher", "Lesepaten e. V.", "Wie geht's"): a short word standing alone is a label
+ * ("Gruppe A", "Teil II", see markers.ts), one with a dot beside it is not.
+ */
+function labelledWords(title: string): string[] {
+  const plain = lowerPlain(title);
+  const out: string[] = [];
+  for (const m of plain.matchAll(WORD)) {
+    const word = m[0];
+    const end = m.index + word.length;
+    if (SHORT_LETTERS.test(word) && (ABBREVIATION_MARK.test(plain.charAt(m.index - 1)) || ABBREVIATION_MARK.test(plain.charAt(end)))) continue;
+    out.push(foldDigraphs(expand(word)));
+  }
+  return out;
 }
 
 /** Small words that carry no meaning of their own in a title ("Hilfe für Kinder" = "Hilfe Kinder"), folded. */
@@ -92,7 +118,7 @@ export function organisationKey(name: string): string {
 }
 
 export interface TitleKeys {
-  /** The title's words, folded (for markers). */
+  /** The title's words, folded, without short abbreviations (for markers; see labelledWords). */
   words: string[];
   /** The words that carry meaning, joined as written. */
   key: string;
@@ -111,7 +137,7 @@ export function titleKeys(title: string, placeWords: ReadonlySet<string> = new S
   let kept = raw.filter((_, k) => !STOP_WORDS.has(folded[k]!) && !placeWords.has(folded[k]!));
   // A title that is only the place name ("Regen") or only small words is compared as it is.
   if (kept.length === 0) kept = raw;
-  return { words: folded, key: joinedKey(kept), sorted: joinedKey(kept.map(foldDigraphs).sort()) };
+  return { words: labelledWords(title), key: joinedKey(kept), sorted: joinedKey(kept.map(foldDigraphs).sort()) };
 }
 
 /** The joined key of a title (see titleKeys). */

@@ -1,7 +1,7 @@
 import { categories, phases } from '../../../schema';
 import { markers, whoOf } from './markers';
 import { addressKey, foldedText, organisationKey, placeWords, textKey, titleKeys, trigrams } from './normalise';
-import { weekdays } from './schedule';
+import { titleWeekdays, weekdays } from './schedule';
 import type { DuplicateCandidate } from './types';
 
 // Everything a pair comparison needs, computed once per offering: vocabularies as bit masks, the folded
@@ -37,7 +37,7 @@ export interface Prepared {
   organisationKey: string;
   address: string | null;
   schedule: string;
-  /** The weekdays the schedule names, as bits (schedule.ts); 0: none named. */
+  /** The weekdays the schedule or the title names, as bits (schedule.ts); 0: none named. */
   weekdays: number;
   /** The schedule's date range, open ends as the smallest and largest date. */
   from: string;
@@ -46,7 +46,7 @@ export interface Prepared {
   description?: Int32Array;
 }
 
-type TitleFacts = Pick<Prepared, 'titleKey' | 'title' | 'titleSorted' | 'markers' | 'who' | 'words' | 'markerWords'>;
+type TitleFacts = Pick<Prepared, 'titleKey' | 'title' | 'titleSorted' | 'markers' | 'who' | 'words' | 'markerWords'> & { titleDays: number };
 
 function titleFacts(title: string, place: ReadonlySet<string>): TitleFacts {
   const keys = titleKeys(title, place);
@@ -60,6 +60,7 @@ function titleFacts(title: string, place: ReadonlySet<string>): TitleFacts {
     who: whoOf(found),
     words,
     markerWords: found === '' ? [] : words.filter((w) => markers([w]) !== ''),
+    titleDays: titleWeekdays(title),
   };
 }
 
@@ -81,16 +82,17 @@ export function prepareAll(items: readonly DuplicateCandidate[]): Prepared[] {
     const place = memo(places, item.city, () => placeWords(item.city));
     const { text, rrule } = item.schedule;
     const schedule = memo(schedules, `${text}\u0000${rrule ?? ''}`, () => ({ key: `${foldedText(text)}|${rrule ?? ''}`, days: weekdays(text, rrule) }));
+    const { titleDays, ...title } = memo(titles, `${item.city}\u0000${item.title}`, () => titleFacts(item.title, place));
     return {
       item,
       categoryMask: categoryMask(item.categories),
       phaseMask: phaseMask(item.phases),
-      ...memo(titles, `${item.city}\u0000${item.title}`, () => titleFacts(item.title, place)),
+      ...title,
       organisation: organisation.grams,
       organisationKey: organisation.key,
       address: memo(addresses, `${item.postcode}|${item.street}`, () => addressKey(item.street, item.postcode)),
       schedule: schedule.key,
-      weekdays: schedule.days,
+      weekdays: schedule.days | titleDays,
       from: item.schedule.startDate ?? '0000-00-00',
       until: item.schedule.endDate ?? '9999-99-99',
     };

@@ -3,6 +3,8 @@ import { words } from './normalise';
 // The weekdays a schedule names, so that one course held on Tuesdays and one on Thursdays are two offerings
 // (two groups of a course), not one entered twice. Read from the words of the text ("dienstags", "Mo",
 // "montags bis freitags") and from an RFC 5545 rule's BYDAY; a schedule that names none says nothing.
+// Titles name days too ("Krabbelgruppe Montag" / "Krabbelgruppe Mittwoch"), but only written out: "So" at
+// the start of a title is an ordinary word.
 
 const DAYS: readonly (readonly string[])[] = [
   ['montag', 'montags', 'mo'],
@@ -20,8 +22,20 @@ const ABBREVIATION = /^(Mo|Di|Mi|Do|Fr|Sa|So)\.?$/;
 
 /** The weekdays a schedule names, as bits (Monday = 1); 0 when it names none. */
 export function weekdays(text: string, rrule?: string): number {
+  let mask = daysNamed(text, true);
+  const byday = /BYDAY=([A-Z0-9,+-]+)/.exec(rrule ?? '')?.[1];
+  if (byday) for (const d of byday.split(',')) if (BYDAY.indexOf(d.slice(-2)) >= 0) mask |= 1 << BYDAY.indexOf(d.slice(-2));
+  return mask;
+}
+
+/** The weekdays a title names, written out ("Montag", "dienstags"), as bits; 0 when it names none. */
+export function titleWeekdays(title: string): number {
+  return daysNamed(title, false);
+}
+
+function daysNamed(text: string, abbreviations: boolean): number {
   let mask = 0;
-  const raw = text.split(/[\s,;/–-]+/);
+  const raw = abbreviations ? text.split(/[\s,;/–-]+/) : [];
   const folded = words(text);
   let from = -1;
   for (let k = 0; k < folded.length; k++) {
@@ -36,7 +50,5 @@ export function weekdays(text: string, rrule?: string): number {
       if (folded[k + 1] === 'bis') from = day;
     }
   }
-  const byday = /BYDAY=([A-Z0-9,+-]+)/.exec(rrule ?? '')?.[1];
-  if (byday) for (const d of byday.split(',')) if (BYDAY.indexOf(d.slice(-2)) >= 0) mask |= 1 << BYDAY.indexOf(d.slice(-2));
   return mask;
 }
