@@ -36,7 +36,7 @@ export const gapRoutes: FastifyPluginAsyncZod<{ state: DirectoryState }> = async
         'postcodes, hence an estimate (populationEstimated) except for a district\'s only municipality, and ' +
         'null for unincorporated areas; ' +
         'settlement types follow from it (< 5,000 rural, < 20,000 small town, < 100,000 medium town, else ' +
-        'large city). Listed worst served first: unserved before served, then farthest nearest offering ' +
+        'large city). Listed worst served first: unserved before served, inhabited before unincorporated areas, then farthest nearest offering ' +
         '(none at all counts as farthest), then larger population, then key. An administrative region ' +
         '(3 digits) is no region of the reference data and is named after its state (level bezirk). ' +
         'Public aggregate; no login.',

@@ -255,7 +255,7 @@ function quantize(r: { lat: number; lng: number }): [number, number] {
 }
 
 /** The inclusive range of 8-digit municipality keys a region key prefix covers. */
-function regionRange(prefix: string | undefined): [number, number] {
+export function regionRange(prefix: string | undefined): [number, number] {
   if (!prefix) return [0, 99_999_999];
   const scale = 10 ** (8 - prefix.length);
   const from = Number(prefix) * scale;

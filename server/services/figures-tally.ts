@@ -2,7 +2,7 @@ import {
   accessFeatures, categories, costs, formalities, languages, needGroups, phases,
   type FigureSet,
 } from '../../schema';
-import type { PointColumns } from '../search/point-store';
+import { regionRange, type PointColumns } from '../search/point-store';
 
 // Counting for the figures: one pass over the selected positions of the point store's columns, adding each
 // offering to every area (region, state, country) whose municipality-key range contains it. Bit i of a mask
@@ -17,10 +17,8 @@ export interface KeyRange {
 
 /** The range of municipality keys an official key prefix (2, 3, 5 or 8 digits) covers; none: all. */
 export function keyRange(prefix: string | null): KeyRange {
-  if (prefix === null) return { from: 0, to: 99_999_999 };
-  const scale = 10 ** (8 - prefix.length);
-  const from = Number(prefix) * scale;
-  return { from, to: from + scale - 1 };
+  const [from, to] = regionRange(prefix ?? undefined);
+  return { from, to };
 }
 
 /**

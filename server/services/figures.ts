@@ -1,4 +1,5 @@
 import { DEFAULT_RADIUS_KM, type FigureSet, type FiguresQuery, type FiguresResponse } from '../../schema';
+import { Lru } from '../lib/lru';
 import { HttpError } from '../plugins/errors';
 import type { OfferingSearch } from '../search/offering-search';
 import type { DirectoryState } from './directory-state';
@@ -39,9 +40,8 @@ function staleBeforeDay(now: Date): number {
  * the points change or the day turns (the 12-month count depends on the date).
  */
 export class FiguresService {
-  private readonly cache = new Map<string, Entry>();
+  private readonly cache: Lru<string, Entry>;
   private readonly now: () => Date;
-  private readonly maxEntries: number;
 
   constructor(
     private readonly state: DirectoryState,
@@ -49,7 +49,7 @@ export class FiguresService {
     options: FiguresOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.maxEntries = options.maxEntries ?? 32;
+    this.cache = new Lru(options.maxEntries ?? 32);
   }
 
   async figures(query: FiguresQuery): Promise<FiguresResponse> {
@@ -57,16 +57,10 @@ export class FiguresService {
     const now = this.now();
     const day = today(now);
     const cached = this.cache.get(key);
-    // Map iteration order is insertion order: deleting and setting again marks the entry as recently used.
-    this.cache.delete(key);
-    if (cached && cached.version === this.state.version && cached.day === day) {
-      this.cache.set(key, cached);
-      return cached.response;
-    }
+    if (cached && cached.version === this.state.version && cached.day === day) return cached.response;
     const version = this.state.version;
     const response = await this.compute(query, now);
     this.cache.set(key, { version, day, response });
-    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     return response;
   }
 
