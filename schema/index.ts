@@ -4,6 +4,7 @@ export * from './languages';
 export * from './region';
 export * from './offering';
 export * from './search';
+export * from './search-guidance';
 export * from './api';
 export * from './editing';
 export * from './issue-messages';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { zAccessFeature, zCategory, zCost, zFormality, zPhase } from './taxonomy';
 import { zLanguage } from './languages';
 import { zRegionKey } from './region';
+import { zQueryChip, zRelaxedQuery, zSearchAlternative } from './search-guidance';
 
 // The public search query, shared by the API (query string validation) and the web client (URL state), so
 // both read and write exactly the same parameters.
@@ -159,6 +160,12 @@ export const zOfferingsResponse = z.object({
   perPage: z.number().int(),
   hits: z.array(zOfferingHit),
   facets: zFacets,
+  /** Filters read from the words of `q`, offered to the user (never applied by the server). */
+  chips: z.array(zQueryChip).default([]),
+  /** Set when no offering contains every word of `q` and the hits match only some of them. */
+  relaxed: zRelaxedQuery.optional(),
+  /** Set when nothing matched at all: broader searches that do find something, each with its count. */
+  alternatives: z.array(zSearchAlternative).optional(),
 });
 export type OfferingsResponse = z.infer<typeof zOfferingsResponse>;
 

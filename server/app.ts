@@ -32,6 +32,8 @@ import { figureRoutes } from './routes/figures';
 import { offeringExportRoutes } from './routes/offering-exports';
 import { duplicateRoutes } from './routes/duplicates';
 import { DirectoryState } from './services/directory-state';
+import { readChips } from './search/query-chips';
+import { suggestRoutes } from './routes/suggest';
 import { MapPointsService } from './services/map-points';
 
 declare module 'fastify' {
@@ -111,10 +113,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authPlugin, { config });
   const state = new DirectoryState(app.db, app.offeringIndex, app.outbox);
   app.decorate('directory', state);
+  app.offeringSearch.useHelpers({
+    read: (q) => readChips(q, state.places),
+    correct: (word) => state.vocabulary.correct(word),
+  });
 
   await app.register(metaRoutes, { config });
   await app.register(regionRoutes, { state });
   await app.register(offeringRoutes, { mapPoints: new MapPointsService(state, app.offeringSearch) });
+  await app.register(suggestRoutes, { state, vocabulary: state.vocabulary });
   await app.register(authRoutes, { config });
   await app.register(meRoutes, { config });
   await app.register(adminUserRoutes, { config });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { zApiError, zRegionKey, zRegionLevel, zRegionOutline, zRegionOutlineKey, zRegionsResponse } from '../../schema';
+import { zApiError, zRegionKey, zRegionLevel, zRegionOutline, zRegionMatch, zRegionOutlineKey, zRegionsResponse } from '../../schema';
 import { HttpError } from '../plugins/errors';
 import { findRegionOutline } from '../repos/regions-repo';
 import type { DirectoryState } from '../services/directory-state';
@@ -30,6 +30,21 @@ export const regionRoutes: FastifyPluginAsyncZod<{ state: DirectoryState }> = as
     handler: async (request, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
       return { regions: state.regions.find(request.query) };
+    },
+  });
+
+  app.get('/api/regions/:key', {
+    schema: {
+      summary: 'One state, district or municipality by its official key, for naming it',
+      tags: ['regions'],
+      params: z.object({ key: zRegionKey }),
+      response: { 200: zRegionMatch, 400: zApiError, 404: zApiError },
+    },
+    handler: async (request, reply) => {
+      const region = state.regions.match(request.params.key);
+      if (!region) throw new HttpError(404, 'not_found', `Keine Region mit dem Schlüssel ${request.params.key} / No region with key ${request.params.key}`);
+      reply.header('cache-control', 'public, max-age=3600');
+      return region;
     },
   });
 

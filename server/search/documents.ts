@@ -1,6 +1,8 @@
 import { categories, type OfferingHit } from '../../schema';
 import type { LocationRow, OfferingRow, ProviderRow } from '../db/schema';
+import { attributeTerms } from './attribute-words';
 import { compoundParts } from './decompound';
+import { documentTokens } from './search-tokens';
 
 /** An offering with what the index needs from its provider and location. */
 export interface IndexableOffering {
@@ -26,6 +28,8 @@ export function summarize(description: string, max = 220): string {
 /** The search document of a published offering: the card's fields plus what search and filters need. */
 export function toSearchDocument({ offering: o, providerName, location }: IndexableOffering) {
   const categoryLabels = o.categories.map((c) => categoryLabel.get(c) ?? c).join(' ');
+  const attributes = attributeTerms(o);
+  const parts = compoundParts(`${o.title} ${categoryLabels} ${o.description}`);
   return {
     id: o.id,
     title: o.title,
@@ -36,7 +40,17 @@ export function toSearchDocument({ offering: o, providerName, location }: Indexa
     categoryLabels,
     // The parts of German compound words ("Mathenachhilfe" → "nachhilfe hilfe …"), so that users who type a
     // part find the compound. Meilisearch does not split German compounds by itself.
-    compoundParts: compoundParts(`${o.title} ${categoryLabels} ${o.description}`),
+    compoundParts: parts,
+    // The words that name the offering's attributes ("barrierefrei", "Hörschleife", "kostenlos", "Arabisch"),
+    // so a family can type them (attribute-words.ts).
+    attributeTerms: attributes,
+    // The search tokens (stems) of the words above where they differ from the words, so inflected and
+    // transliterated queries meet the text (search-tokens.ts). One field per source keeps a title match
+    // ranked above a description match.
+    titleTokens: documentTokens(o.title),
+    labelTokens: documentTokens(`${categoryLabels} ${attributes}`),
+    partTokens: documentTokens(parts),
+    descriptionTokens: documentTokens(o.description),
     formality: o.formality,
     phases: o.phases,
     minAge: o.minAge,

@@ -10,8 +10,12 @@ export function offeringIndexSettings(maxDocuments: number) {
   return {
     // 'sort' first: a chosen order (distance, newest) is kept strictly; without one it changes nothing.
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-    // Earlier attributes rank higher: a match in the title beats one in the description.
-    searchableAttributes: ['title', 'categoryLabels', 'compoundParts', 'providerName', 'description', 'city', 'postcode'],
+    // Earlier attributes rank higher: a match in the title beats one in the description, and a word as
+    // written beats its stem (the *Tokens fields, see search-tokens.ts) from the same source.
+    searchableAttributes: [
+      'title', 'titleTokens', 'categoryLabels', 'attributeTerms', 'labelTokens', 'compoundParts', 'partTokens',
+      'providerName', 'description', 'descriptionTokens', 'city', 'postcode',
+    ],
     filterableAttributes,
     sortableAttributes: ['_geo', 'createdTs'],
     displayedAttributes: ['*'],

@@ -15,7 +15,7 @@ export interface ReindexProgress {
  * Written into every document. Bump it when `toSearchDocument` changes what it writes: an index built with
  * another format is rebuilt at the next start, because the outbox only rewrites documents that change.
  */
-export const DOCUMENT_FORMAT = 1;
+export const DOCUMENT_FORMAT = 2;
 
 function indexDocument(offering: IndexableOffering) {
   return { ...toSearchDocument(offering), docFormat: DOCUMENT_FORMAT };

@@ -1,10 +1,15 @@
 import {
   accessFeatures, categories, costs, facetNames, formalities, languages, phases,
-  type FacetName, type Facets, type OfferingFilters, type OfferingsQuery, type OfferingsResponse, type Term,
+  type FacetName, type Facets, type OfferingFilters, type OfferingsQuery, type OfferingsResponse, type QueryChip,
+  type SearchAlternative, type Term,
 } from '../../schema';
+import { Lru } from '../lib/lru';
 import { hitAttributes, toHit } from './documents';
 import { disjunctiveFacets, facetAttribute, filterGroups, toMeiliFilter } from './filters';
 import type { MeiliClient } from './meili-client';
+import { relaxQuery, type Relaxation } from './query-relaxation';
+import { queryTerms, searchedText, type QueryTerm } from './query-words';
+import { alternativeCandidates, offeredAlternatives } from './search-alternatives';
 
 interface MeiliSearchResult {
   hits: Parameters<typeof toHit>[0][];
@@ -35,16 +40,56 @@ function sortFor(query: OfferingsQuery): string[] | undefined {
   return undefined;
 }
 
-/** Searches published offerings with exact facet counts, in one round trip to Meilisearch. */
+/** What the server reads from a query's words besides the words themselves (wired in app.ts). */
+export interface QueryHelpers {
+  /** Filters offered as chips, and the text to search (without what only a filter can mean, like ages). */
+  read(q: string): { chips: QueryChip[]; searchText: string };
+  /** A known word close to one no offering contains, for "Meinten Sie …?". */
+  correct(word: string): string | undefined;
+}
+
+const plainHelpers: QueryHelpers = { read: (q) => ({ chips: [], searchText: q }), correct: () => undefined };
+
+/** How long a relaxation decided for a query is reused (the list and the map ask for the same query). */
+const RELAXATION_TTL_MS = 60_000;
+
+/**
+ * The text sent to Meilisearch. The trailing space stops Meilisearch from reading the last word as a
+ * prefix: the words are stems already ("free" → "fre"), and as prefixes short stems would match unrelated
+ * words ("freizeit"). Typing ahead has its own suggestions (GET /api/suggest).
+ */
+function meiliText(terms: readonly QueryTerm[]): string {
+  return terms.length > 0 ? `${searchedText(terms)} ` : '';
+}
+
+/**
+ * Searches published offerings with exact facet counts, in one round trip to Meilisearch when some
+ * offering contains every word; otherwise relaxes the query (query-relaxation.ts) or, when nothing is
+ * found at all, counts broader searches to offer (search-alternatives.ts).
+ */
 export class OfferingSearch {
+  private helpers: QueryHelpers = plainHelpers;
+  private readonly relaxations = new Lru<string, { at: number; value: Relaxation | null }>(1000);
+
   constructor(
     private readonly client: MeiliClient,
     private readonly indexUid: () => string,
     private readonly defaultRadiusKm: number,
   ) {}
 
-  private base(filters: OfferingFilters) {
-    return { indexUid: this.indexUid(), q: filters.q ?? '', matchingStrategy: 'all' as const };
+  /** Sets how queries are read (chips, spelling), once the reference data is loaded. */
+  useHelpers(helpers: QueryHelpers): void {
+    this.helpers = helpers;
+  }
+
+  private read(q: string | undefined): { chips: QueryChip[]; terms: QueryTerm[] } {
+    if (!q) return { chips: [], terms: [] };
+    const { chips, searchText } = this.helpers.read(q);
+    return { chips, terms: queryTerms(searchText) };
+  }
+
+  private base(text: string) {
+    return { indexUid: this.indexUid(), q: text, matchingStrategy: 'all' as const };
   }
 
   /**
@@ -52,13 +97,14 @@ export class OfferingSearch {
    * one hit-less query per "any of" facet in use, which counts what each option would give with the other
    * filters kept (so choosing a second category shows how many it adds).
    */
-  buildRequest(query: OfferingsQuery) {
+  buildRequest(query: OfferingsQuery, terms: readonly QueryTerm[] = this.read(query.q).terms) {
+    const text = meiliText(terms);
     const groups = filterGroups(query, this.defaultRadiusKm);
     const separate = disjunctiveFacets.filter((f) => groups.has(f));
     const inMain = facetNames.filter((f) => !separate.includes(f));
     const queries = [
       {
-        ...this.base(query),
+        ...this.base(text),
         filter: toMeiliFilter(groups),
         facets: inMain.map((f) => facetAttribute[f]),
         page: query.page,
@@ -67,7 +113,7 @@ export class OfferingSearch {
         sort: sortFor(query),
       },
       ...separate.map((facet) => ({
-        ...this.base(query),
+        ...this.base(text),
         filter: toMeiliFilter(groups, facet),
         facets: [facetAttribute[facet]],
         page: 1,
@@ -77,8 +123,8 @@ export class OfferingSearch {
     return { body: { queries }, inMain, separate };
   }
 
-  async search(query: OfferingsQuery): Promise<OfferingsResponse> {
-    const { body, inMain, separate } = this.buildRequest(query);
+  private async run(query: OfferingsQuery, terms: readonly QueryTerm[]) {
+    const { body, inMain, separate } = this.buildRequest(query, terms);
     const { results } = await this.client.request<{ results: MeiliSearchResult[] }>('POST', '/multi-search', body);
     const [main, ...facetResults] = results as [MeiliSearchResult, ...MeiliSearchResult[]];
 
@@ -96,9 +142,79 @@ export class OfferingSearch {
     };
   }
 
-  /** Ids of every offering matching a text query and filters (for the map, when a text is given). */
-  async matchingIds(filters: OfferingFilters, max: number): Promise<number[]> {
-    const { indexUid, ...base } = this.base(filters);
+  async search(query: OfferingsQuery): Promise<OfferingsResponse> {
+    const { chips, terms } = this.read(query.q);
+    let result = await this.run(query, terms);
+    let relaxed: Relaxation | null = null;
+    if (result.total === 0 && terms.length > 0) {
+      relaxed = await this.relax(query, terms);
+      if (relaxed) result = await this.run(query, relaxed.terms);
+    }
+    const answer: OfferingsResponse = { ...result, chips };
+    if (relaxed) answer.relaxed = { matched: relaxed.matched, dropped: relaxed.dropped };
+    if (result.total === 0) answer.alternatives = await this.alternatives(query, terms);
+    return answer;
+  }
+
+  /** Counts, with the filters given, the offerings containing every term of each list: one round trip. */
+  private async count(filters: OfferingFilters, lists: readonly (readonly QueryTerm[])[]): Promise<number[]> {
+    if (lists.length === 0) return [];
+    const filter = toMeiliFilter(filterGroups(filters, this.defaultRadiusKm));
+    const queries = lists.map((terms) => ({ ...this.base(meiliText(terms)), filter, page: 1, hitsPerPage: 0 }));
+    const { results } = await this.client.request<{ results: MeiliSearchResult[] }>('POST', '/multi-search', { queries });
+    return results.map((r) => r.totalHits);
+  }
+
+  /** The relaxed query for filters and terms no offering matches together; decided once per minute. */
+  private async relax(filters: OfferingFilters, terms: readonly QueryTerm[]): Promise<Relaxation | null> {
+    const key = JSON.stringify([relaxationFilters(filters), terms.map((t) => t.token)]);
+    const cached = this.relaxations.get(key);
+    if (cached && Date.now() - cached.at < RELAXATION_TTL_MS) return cached.value;
+    const value = (await relaxQuery(terms, (lists) => this.count(filters, lists))) ?? null;
+    this.relaxations.set(key, { at: Date.now(), value });
+    return value;
+  }
+
+  /** Broader searches that find something, for a query that found nothing at all. */
+  private async alternatives(query: OfferingsQuery, terms: readonly QueryTerm[]): Promise<SearchAlternative[]> {
+    const corrected = this.correctedQ(query.q, terms);
+    const candidates = alternativeCandidates(query, this.defaultRadiusKm, corrected);
+    if (candidates.length === 0) return [];
+    const filter = (f: OfferingFilters) => toMeiliFilter(filterGroups(f, this.defaultRadiusKm));
+    const queries = candidates.map((c) => ({
+      ...this.base(meiliText(this.read(c.filters.q).terms)), filter: filter(c.filters), page: 1, hitsPerPage: 0,
+    }));
+    const { results } = await this.client.request<{ results: MeiliSearchResult[] }>('POST', '/multi-search', { queries });
+    return offeredAlternatives(candidates, results.map((r) => r.totalHits));
+  }
+
+  /** The query with every searched word no offering contains replaced by a close known word, if any. */
+  private correctedQ(q: string | undefined, terms: readonly QueryTerm[]): string | undefined {
+    if (!q) return undefined;
+    let corrected = q;
+    for (const term of terms) {
+      const better = this.helpers.correct(term.typed);
+      if (better) corrected = corrected.replace(term.typed, better);
+    }
+    return corrected === q ? undefined : corrected;
+  }
+
+  /**
+   * Ids of every offering matching a text query and filters (for the map, exports and monitoring, when a
+   * text is given). With `relax`, a query no offering matches completely is relaxed as the list does.
+   */
+  async matchingIds(filters: OfferingFilters, max: number, options: { relax?: boolean } = {}): Promise<number[]> {
+    const { terms } = this.read(filters.q);
+    let ids = await this.ids(filters, terms, max);
+    if (ids.length === 0 && options.relax && terms.length > 0) {
+      const relaxed = await this.relax(filters, terms);
+      if (relaxed) ids = await this.ids(filters, relaxed.terms, max);
+    }
+    return ids;
+  }
+
+  private async ids(filters: OfferingFilters, terms: readonly QueryTerm[], max: number): Promise<number[]> {
+    const { indexUid, ...base } = this.base(meiliText(terms));
     const result = await this.client.request<{ hits: { id: number }[] }>('POST', `/indexes/${indexUid}/search`, {
       ...base,
       filter: toMeiliFilter(filterGroups(filters, this.defaultRadiusKm)),
@@ -107,4 +223,10 @@ export class OfferingSearch {
     });
     return result.hits.map((h) => h.id);
   }
+}
+
+/** The filters a relaxation depends on: everything but the page, its size and the order. */
+function relaxationFilters(query: OfferingFilters & { page?: number; perPage?: number; sort?: string }) {
+  const { page: _p, perPage: _pp, sort: _s, ...filters } = query;
+  return filters;
 }

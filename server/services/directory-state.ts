@@ -4,8 +4,10 @@ import { entriesAfter, maxOutboxSeq, pendingUpTo, publishedPointRowsByIds } from
 import { allPostcodes, allRegions } from '../repos/regions-repo';
 import type { OfferingIndex, RebuildReason, ReindexProgress } from '../search/indexer';
 import type { OutboxWorker } from '../search/outbox-worker';
+import { PlaceNames } from '../search/place-names';
 import { PointStore } from '../search/point-store';
 import { RegionLookup } from './region-lookup';
+import { SearchVocabulary } from './search-vocabulary';
 
 /** Above this many changed offerings at once, reading all points anew is cheaper than patching. */
 const FULL_RELOAD_ABOVE = 20_000;
@@ -21,7 +23,11 @@ const FULL_RELOAD_ABOVE = 20_000;
  */
 export class DirectoryState {
   regions = new RegionLookup([], []);
+  /** Place names and postcodes for reading a place out of a search query. */
+  places = new PlaceNames([], []);
   points = new PointStore([]);
+  /** Titles and words of the published offerings, for suggestions and spelling. */
+  readonly vocabulary: SearchVocabulary;
   version = 0;
   /** The highest outbox `seq` looked at. */
   private seen = 0;
@@ -34,6 +40,7 @@ export class DirectoryState {
     private readonly outbox?: OutboxWorker,
   ) {
     outbox?.onTick(() => this.followOutbox());
+    this.vocabulary = new SearchVocabulary(db, () => this.version);
   }
 
   /**
@@ -50,8 +57,12 @@ export class DirectoryState {
     } else {
       outcome = await this.index.ensureInSync(this.db, options.onProgress);
     }
-    this.regions = new RegionLookup(allRegions(this.db), allPostcodes(this.db).sort((a, b) => a.code.localeCompare(b.code)));
+    const regions = allRegions(this.db);
+    const postcodes = allPostcodes(this.db).sort((a, b) => a.code.localeCompare(b.code));
+    this.regions = new RegionLookup(regions, postcodes);
+    this.places = new PlaceNames(regions, postcodes);
     this.reloadPoints();
+    this.vocabulary.rebuild();
     this.outbox?.start();
     return outcome;
   }

@@ -57,7 +57,7 @@ export class MapPointsService {
 
   private async encode(query: MapPointsQuery): Promise<string> {
     const points = this.state.points;
-    const ids = query.q ? await this.search.matchingIds(query, points.size) : undefined;
+    const ids = query.q ? await this.search.matchingIds(query, points.size, { relax: true }) : undefined;
     return JSON.stringify(points.encode(points.select(query, DEFAULT_RADIUS_KM, ids)));
   }
 

@@ -22,7 +22,7 @@ export type ExportFormat = 'csv' | 'geojson';
 /** The ids GET /api/map-points answers for the same query, in id order. */
 export async function exportIds(state: DirectoryState, search: OfferingSearch, query: MapPointsQuery): Promise<number[]> {
   const points = state.points;
-  const matching = query.q ? await search.matchingIds(query, points.size) : undefined;
+  const matching = query.q ? await search.matchingIds(query, points.size, { relax: true }) : undefined;
   const ids = points.columns.ids;
   return points.select(query, DEFAULT_RADIUS_KM, matching).map((p) => ids[p]!).sort((a, b) => a - b);
 }

@@ -70,6 +70,12 @@ export class RegionLookup {
     return this.byKey.get(key);
   }
 
+  /** A region by its official key, as the lookup answers it. */
+  match(key: string): RegionMatch | undefined {
+    const region = this.byKey.get(key);
+    return region && toMatch(region);
+  }
+
   find(query: RegionQuery): RegionMatch[] {
     const q = query.q?.trim() ?? '';
     if (/^\d{1,5}$/.test(q)) return this.findPostcodes(q, query);

@@ -1,0 +1,87 @@
+import { analyse } from './decompound-word';
+import { dictionaryFor } from './decompound-dictionary';
+import { lexicon } from './lexicon';
+import { searchToken } from './search-tokens';
+import { germanStopWords } from './synonyms';
+
+// Turns what a family types into the words the index is searched with. Every word becomes its search
+// token (stem, umlauts folded, see search-tokens.ts), because the documents carry the stems of their
+// words too; so "polnische" meets "Polen" and "Tanzen" meets "Tanzkurs".
+
+/** One searched word: as typed (for messages) and as searched. */
+export interface QueryTerm {
+  typed: string;
+  token: string;
+  /** The first part and head of a compound ("schwimm", "kurs" for "Schwimmkurs"), tried when nothing has it whole. */
+  parts?: [string, string];
+}
+
+/**
+ * Words that say nothing about the offering wanted: a parent's "suche bitte … für meinen Sohn",
+ * "gibt es hier …?". Dropped from the search; a query made only of them is searched as typed.
+ */
+const FILLER_WORDS = new Set([
+  ...germanStopWords,
+  // German requests and politeness
+  'suche', 'suchen', 'sucht', 'gesucht', 'such', 'bitte', 'danke', 'hallo', 'gibt', 'gibts', 'es',
+  'hier', 'da', 'dort', 'wo', 'was', 'wer', 'wie', 'welche', 'welcher', 'welches', 'kann', 'können', 'koennen',
+  'möchte', 'moechte', 'möchten', 'will', 'brauche', 'brauchen', 'benötige', 'finde', 'finden', 'ich', 'wir',
+  'mich', 'uns', 'mir', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines', 'unser', 'unsere', 'unseren',
+  'unserem', 'unserer', 'sohn', 'sohnes', 'söhne', 'soehne', 'tochter', 'töchter', 'toechter', 'enkel',
+  'enkelin', 'enkelkind', 'irgendwas', 'etwas', 'ein', 'gute', 'guter', 'gutes', 'guten', 'gut', 'ist', 'sind',
+  'hat', 'haben', 'noch', 'schon', 'sehr', 'mal', 'gern', 'gerne', 'dringend', 'möglichst', 'moeglichst',
+  'nähe', 'naehe', 'umgebung', 'hier', 'wohnort', 'jemand', 'jemanden',
+  // English requests
+  'looking', 'search', 'searching', 'need', 'needed', 'want', 'please', 'my', 'our', 'son', 'daughter', 'a',
+  'an', 'is', 'are', 'there', 'any', 'some', 'near', 'me', 'i', 'we', 'in', 'on', 'at', 'to', 'with', 'by',
+]);
+
+/**
+ * Words that hardly narrow a children's directory ("Schwimmkurs für Kinder"): dropped when other words
+ * remain, searched when they are all there is.
+ */
+const WEAK_WORDS = new Set([
+  'kind', 'kinder', 'kindern', 'kids', 'child', 'children', 'angebot', 'angebote', 'angeboten', 'offer',
+  'offers', 'programm', 'programme', 'leute',
+]);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** More words than this are not a family's query; the rest is ignored rather than searched. */
+export const MAX_QUERY_WORDS = 10;
+
+const dictionary = dictionaryFor(lexicon);
+
+function compoundSplit(word: string): [string, string] | undefined {
+  const { modifier, head } = analyse(word, dictionary);
+  if (!modifier || !head) return undefined;
+  const first = searchToken(modifier);
+  const last = searchToken(head);
+  return first.length >= 3 && last.length >= 3 && first !== last ? [first, last] : undefined;
+}
+
+/** The words of a query, as searched: fillers out, each word as its token, duplicates once. */
+export function queryTerms(text: string): QueryTerm[] {
+  const words = text.match(WORD) ?? [];
+  const lower = words.map((w) => w.toLowerCase());
+  const strong = words.filter((_, i) => !FILLER_WORDS.has(lower[i]!) && !WEAK_WORDS.has(lower[i]!));
+  const weak = words.filter((_, i) => !FILLER_WORDS.has(lower[i]!));
+  const chosen = strong.length > 0 ? strong : weak.length > 0 ? weak : words;
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  for (const typed of chosen) {
+    const token = searchToken(typed);
+    if (token === '' || seen.has(token)) continue;
+    seen.add(token);
+    const term: QueryTerm = { typed, token };
+    const parts = compoundSplit(typed.toLowerCase());
+    if (parts) term.parts = parts;
+    terms.push(term);
+    if (terms.length === MAX_QUERY_WORDS) break;
+  }
+  return terms;
+}
+
+/** The text sent to Meilisearch for a list of terms. */
+export function searchedText(terms: readonly { token: string }[]): string {
+  return terms.map((t) => t.token).join(' ');
+}
