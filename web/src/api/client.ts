@@ -1,7 +1,6 @@
 import {
-  zClientConfig, zMapPointsResponse, zOfferingDetail, zOfferingsResponse, zRegionOutline, zRegionsResponse,
-  zTaxonomy, type ClientConfig, type MapPointsResponse, type OfferingDetail, type OfferingsResponse, type RegionMatch,
-  type Taxonomy,
+  zClientConfig, zOfferingsResponse, zRegionMatch, zRegionOutline, zRegionsResponse, zTaxonomy, type ClientConfig,
+  type OfferingsResponse, type RegionMatch, type Taxonomy,
 } from '../../../schema';
 import type { z } from 'zod';
 
@@ -15,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal): Promise<z.output<T>> {
+export async function getJson<T extends z.ZodType>(path: string, schema: T, signal?: AbortSignal): Promise<z.output<T>> {
   const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
   if (!res.ok) {
     let message = res.statusText;
@@ -30,15 +29,17 @@ async function getJson<T extends z.ZodType>(path: string, schema: T, signal?: Ab
   return schema.parse(await res.json());
 }
 
+// The offering detail, the map points and the suggestions have their own modules (api/offering.ts,
+// api/map-points.ts, api/suggest.ts): only lazily loaded parts of the page use them, so their schemas stay
+// out of the first bundle.
 export const api = {
   search: (query: string, signal?: AbortSignal): Promise<OfferingsResponse> =>
     getJson(`/api/offerings?${query}`, zOfferingsResponse, signal),
-  mapPoints: (query: string, signal?: AbortSignal): Promise<MapPointsResponse> =>
-    getJson(`/api/map-points?${query}`, zMapPointsResponse, signal),
-  offering: (id: number, signal?: AbortSignal): Promise<OfferingDetail> =>
-    getJson(`/api/offerings/${id}`, zOfferingDetail, signal),
   regions: async (q: string, signal?: AbortSignal): Promise<RegionMatch[]> =>
     (await getJson(`/api/regions?q=${encodeURIComponent(q)}&limit=8`, zRegionsResponse, signal)).regions,
+  /** One region by its official key (for naming a region that a link gave only as a key). */
+  region: (key: string, signal?: AbortSignal): Promise<RegionMatch> =>
+    getJson(`/api/regions/${encodeURIComponent(key)}`, zRegionMatch, signal),
   regionOutline: (key: string, signal?: AbortSignal) =>
     getJson(`/api/regions/${encodeURIComponent(key)}/outline`, zRegionOutline, signal),
   taxonomy: (): Promise<Taxonomy> => getJson('/api/taxonomy', zTaxonomy),

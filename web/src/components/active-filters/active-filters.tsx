@@ -1,4 +1,6 @@
+import { DEFAULT_RADIUS_KM } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
+import { placeText, vocabularyOf } from '../../lib/format';
 import { hasFilters, type Filters, type SearchState } from '../../state/search-state';
 
 interface Props {
@@ -12,8 +14,6 @@ interface Chip {
   remove(filters: Filters): Filters;
 }
 
-const vocabularyOf = { category: 'categories', phase: 'phases', lang: 'languages', formality: 'formalities', cost: 'costs', access: 'accessFeatures' } as const;
-
 /** Every active filter as a removable chip, and one reset for all of them. */
 export function ActiveFilters({ state, update }: Props) {
   const i18n = useI18n();
@@ -23,16 +23,16 @@ export function ActiveFilters({ state, update }: Props) {
   const chips: Chip[] = [];
   if (f.q) chips.push({ key: 'q', label: i18n.t('chipText', { text: f.q }), remove: ({ q: _, ...rest }) => rest });
   if (f.age !== undefined) chips.push({ key: 'age', label: i18n.t('chipAge', { age: f.age }), remove: ({ age: _, ...rest }) => rest });
+  // A place is named as the user picked it ("Zwiesel", "Landkreis Regen"); a region from a link by its key
+  // until its name has been looked up (useRegionPlace).
   if (f.near) {
     chips.push({
       key: 'near',
-      label: i18n.t('chipPlace', { place: state.place ?? `${f.near.lat.toFixed(3)}, ${f.near.lng.toFixed(3)}` }),
+      label: i18n.t('chipNear', { place: placeText(state)!, km: f.radius ?? DEFAULT_RADIUS_KM }),
       remove: ({ near: _n, radius: _r, ...rest }) => rest,
     });
   }
-  if (f.region) {
-    chips.push({ key: 'region', label: i18n.t('chipRegion', { region: state.place ?? f.region }), remove: ({ region: _, ...rest }) => rest });
-  }
+  if (f.region) chips.push({ key: 'region', label: placeText(state)!, remove: ({ region: _, ...rest }) => rest });
   if (f.bbox) chips.push({ key: 'bbox', label: i18n.t('chipArea'), remove: ({ bbox: _, ...rest }) => rest });
   for (const [filter, vocabulary] of Object.entries(vocabularyOf) as [keyof typeof vocabularyOf, string][]) {
     for (const id of f[filter] ?? []) {

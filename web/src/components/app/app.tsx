@@ -4,8 +4,11 @@ import { api } from '../../api/client';
 import { createI18n, I18nContext } from '../../i18n/i18n';
 import { parseSearchState, serializeSearchState, type SearchState } from '../../state/search-state';
 import { navigate, useLocation } from '../../state/use-location';
-import { DetailPage } from '../detail/detail-page';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { SearchPage } from '../search-page/search-page';
+
+// The detail page is its own chunk: the search page, where most visits begin, does not wait for it.
+const detailPage = lazyModule(() => import('../detail/detail-page'));
 
 /** Shows the search or an offering's page, as the address says; owns the taxonomy and the client config. */
 export function App() {
@@ -25,6 +28,7 @@ export function App() {
   }, [state.ui]);
 
   const detail = /^\/angebot\/(\d{1,10})\/?$/.exec(location.pathname);
+  const DetailPage = useLazyModule(detailPage, detail !== null)?.DetailPage;
   const update = (next: SearchState, mode: 'push' | 'replace' = 'push') => {
     const query = serializeSearchState(next);
     navigate(`/${query ? `?${query}` : ''}`, mode);
@@ -49,7 +53,13 @@ export function App() {
         </button>
       </header>
       {detail ? (
-        <DetailPage id={Number(detail[1])} search={location.search} reportEmail={clientConfig?.reportEmail ?? null} />
+        DetailPage ? (
+          <DetailPage id={Number(detail[1])} search={location.search} reportEmail={clientConfig?.reportEmail ?? null} />
+        ) : (
+          <main id="content" class="detail-page" aria-busy="true">
+            <p role="status">{i18n.t('loadingOffering')}</p>
+          </main>
+        )
       ) : (
         <SearchPage state={state} update={update} taxonomy={taxonomy} clientConfig={clientConfig} />
       )}

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OfferingDetail } from '../../../../schema';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { fetchOffering } from '../../api/offering';
 import { useI18n } from '../../i18n/i18n';
 import { formatAges, termList } from '../../lib/format';
 import { navigate } from '../../state/use-location';
 import { DetailFacts } from './detail-facts';
+import './detail.css';
 
 interface Props {
   id: number;
@@ -24,7 +26,7 @@ export function DetailPage({ id, search, reportEmail }: Props) {
     const controller = new AbortController();
     setOffering(null);
     setFailure(null);
-    api.offering(id, controller.signal).then(setOffering, (e: unknown) => {
+    fetchOffering(id, controller.signal).then(setOffering, (e: unknown) => {
       if ((e as Error).name === 'AbortError') return;
       setFailure(e instanceof ApiError && e.status === 404 ? i18n.t('offeringNotFound') : (e as Error).message);
     });

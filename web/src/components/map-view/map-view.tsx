@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { decodeMapPoints, type Bbox, type ClientConfig } from '../../../../schema';
+import type { Bbox, ClientConfig } from '../../../../schema';
 import { api } from '../../api/client';
+import { fetchMapPoints } from '../../api/map-points';
 import { useI18n } from '../../i18n/i18n';
 import { geometryBbox } from '../../lib/geo';
 import type { MapHandle, MapView as AdapterView } from '../../map/types';
@@ -26,7 +27,10 @@ function bboxAround(lat: number, lng: number, radiusKm: number): Bbox {
   return [lng - dLng, lat - dLat, lng + dLng, lat + dLat];
 }
 
-/** The map, loaded on demand (Leaflet stays out of the first screen); speaks to Leaflet only via the adapter. */
+/**
+ * The map, loaded on demand (this component and Leaflet stay out of the first bundle); speaks to Leaflet
+ * only via the adapter.
+ */
 export function MapView({ state, query, clientConfig, onSelect, onMove, onSearchArea }: Props) {
   const i18n = useI18n();
   const container = useRef<HTMLDivElement>(null);
@@ -77,8 +81,8 @@ export function MapView({ state, query, clientConfig, onSelect, onMove, onSearch
   useEffect(() => {
     if (!handle) return;
     const controller = new AbortController();
-    api.mapPoints(query, controller.signal).then(
-      (response) => handle.setPoints(decodeMapPoints(response)),
+    fetchMapPoints(query, controller.signal).then(
+      (points) => handle.setPoints(points),
       (e: unknown) => {
         if ((e as Error).name !== 'AbortError') console.error('map points', e);
       },

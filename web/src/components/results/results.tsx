@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { OfferingHit } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
 import type { SearchResult } from '../../state/use-search';
@@ -7,6 +8,8 @@ interface Props {
   result: SearchResult;
   hrefOf(hit: OfferingHit): string;
   open(hit: OfferingHit, event: MouseEvent): void;
+  /** Shown instead of the general hint when nothing was found (the broader searches, when there are some). */
+  noResults?: ComponentChildren;
 }
 
 /** The number of results, announced to screen readers; shown above list and map alike. */
@@ -24,7 +27,7 @@ export function ResultCount({ total }: { total: number | undefined }) {
 }
 
 /** The list of results and "load more". */
-export function Results({ result, hrefOf, open }: Props) {
+export function Results({ result, hrefOf, open, noResults }: Props) {
   const i18n = useI18n();
   const total = result.response?.total;
   return (
@@ -36,7 +39,7 @@ export function Results({ result, hrefOf, open }: Props) {
           <button type="button" class="secondary" onClick={result.retry}>{i18n.t('retry')}</button>
         </div>
       )}
-      {total === 0 && <p class="hint">{i18n.t('noResultsHint')}</p>}
+      {total === 0 && (noResults ?? <p class="hint">{i18n.t('noResultsHint')}</p>)}
       <ol id="results" class="result-list" aria-label={i18n.t('results')} tabIndex={-1}>
         {result.hits.map((hit) => (
           <li key={hit.id}>

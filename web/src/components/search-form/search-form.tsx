@@ -1,32 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_RADIUS_KM, type RegionMatch } from '../../../../schema';
+import { DEFAULT_RADIUS_KM } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
+import { applyPlace } from '../../state/place-change';
 import type { SearchState, Sort } from '../../state/search-state';
 import { PlaceField } from '../place-field/place-field';
+import { SearchTermField } from '../search-term-field/search-term-field';
 
 interface Props {
   state: SearchState;
   update(next: SearchState): void;
+  /** Collapsed behind the compact search bar (phones, after a search). */
+  hidden: boolean;
+  /** The user searched (submitted the form or picked a suggestion), as opposed to adjusting one choice. */
+  onSearched(): void;
 }
 
 const radii = [5, 10, 25, 50, 100];
 
-/** Where the user picked a place: states and districts filter by region, towns and postcodes by distance. */
-export function applyPlace(state: SearchState, match: RegionMatch): SearchState {
-  const { near: _near, region: _region, bbox: _bbox, ...rest } = state.filters;
-  if (match.level === 'land' || match.level === 'kreis') {
-    return { ...state, place: match.name, filters: { ...rest, region: match.key }, map: undefined };
-  }
-  return {
-    ...state,
-    place: match.name,
-    filters: { ...rest, near: { lat: match.lat, lng: match.lng }, radius: rest.radius ?? DEFAULT_RADIUS_KM },
-    map: undefined,
-  };
-}
-
 /** Text, place, radius and age: typed values apply on submit; choices (place, radius, sort) at once. */
-export function SearchForm({ state, update }: Props) {
+export function SearchForm({ state, update, hidden, onSearched }: Props) {
   const i18n = useI18n();
   const [text, setText] = useState(state.filters.q ?? '');
   const [place, setPlace] = useState(state.place ?? '');
@@ -44,11 +36,13 @@ export function SearchForm({ state, update }: Props) {
     const parsedAge = age.trim() === '' ? undefined : Number(age);
     const validAge = parsedAge !== undefined && Number.isInteger(parsedAge) && parsedAge >= 0 && parsedAge <= 120 ? parsedAge : undefined;
     let next: SearchState = { ...state, filters: { ...state.filters, q, age: validAge } };
-    if (place.trim() === '' && (state.filters.near || state.filters.region)) {
+    // Only a place the user emptied is dropped: a region from a link shows no name while it loads.
+    if (place.trim() === '' && state.place && (state.filters.near || state.filters.region)) {
       const { near: _n, region: _r, radius: _rad, ...rest } = next.filters;
       next = { ...next, filters: { ...rest, q, age: validAge }, place: undefined };
     }
     update(next);
+    onSearched();
   };
 
   const locate = () => {
@@ -71,11 +65,17 @@ export function SearchForm({ state, update }: Props) {
   };
 
   return (
-    <form role="search" class="search-form" onSubmit={submit}>
-      <div class="field search-term">
-        <label for="q">{i18n.t('searchTerm')}</label>
-        <input id="q" type="search" value={text} maxLength={200} placeholder={i18n.t('searchTermPlaceholder')} onInput={(e) => setText(e.currentTarget.value)} />
-      </div>
+    <form id="search-form" role="search" class="search-form" hidden={hidden} onSubmit={submit}>
+      <SearchTermField
+        value={text}
+        onInput={setText}
+        state={state}
+        onSearch={(next) => {
+          setText(next.filters.q ?? '');
+          update(next);
+          onSearched();
+        }}
+      />
       <PlaceField value={place} onInput={setPlace} onPick={(match) => update(applyPlace(state, match))} />
       <div class="field locate">
         <button type="button" class="secondary" onClick={locate} disabled={locating === 'busy'}>

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientConfig, OfferingHit, Taxonomy } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
-import { filterParams, serializeSearchState, type SearchState } from '../../state/search-state';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
+import { filterParams, hasFilters, serializeSearchState, type SearchState } from '../../state/search-state';
 import { navigate } from '../../state/use-location';
+import { useRegionPlace } from '../../state/use-region-place';
 import { useSearch } from '../../state/use-search';
 import { ActiveFilters } from '../active-filters/active-filters';
+import { CompactBar } from '../compact-bar/compact-bar';
 import { FilterPanel } from '../filters/filters';
-import { MapView } from '../map-view/map-view';
 import { ResultCount, Results } from '../results/results';
 import { SearchForm } from '../search-form/search-form';
+import { Guidance } from '../search-guidance/lazy-guidance';
 
 interface Props {
   state: SearchState;
@@ -18,6 +21,7 @@ interface Props {
 }
 
 const WIDE = '(min-width: 960px)';
+const mapView = lazyModule(() => import('../map-view/map-view'));
 
 function useMediaQuery(query: string): boolean {
   const [matches, setMatches] = useState(() => matchMedia(query).matches);
@@ -30,33 +34,49 @@ function useMediaQuery(query: string): boolean {
   return matches;
 }
 
-/** Search form, filters, results and map; on narrow screens list and map take turns. */
+/**
+ * Search form, filters, results and map. On narrow screens list and map take turns, and after a search the
+ * form folds into a one-line bar so the results (or the map, filling the screen) start on the first screen.
+ */
 export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
   const i18n = useI18n();
   const wide = useMediaQuery(WIDE);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [formOpen, setFormOpen] = useState(false);
   const resultQuery = filterParams(state.filters, state.sort).toString();
   const pointsQuery = filterParams(state.filters).toString();
   const result = useSearch(resultQuery);
+  useRegionPlace(state, update);
   // The map waits for the first results, so the first screen loads only what it shows.
   const [mapWanted, setMapWanted] = useState(false);
   useEffect(() => {
     if (result.response && !mapWanted) setMapWanted(true);
   }, [result.response, mapWanted]);
+  const showMap = wide || state.view === 'map';
+  const showList = wide || state.view === 'list';
+  const MapView = useLazyModule(mapView, showMap && mapWanted)?.MapView;
+
+  const compact = !wide && hasFilters(state.filters);
+  const collapsed = compact && !formOpen;
+  const phoneMap = collapsed && state.view === 'map';
+  // The full-screen map begins right under the bar: bring the bar to the top (the site header scrolls away).
+  useEffect(() => {
+    if (phoneMap && MapView) document.getElementById('compact-bar')?.scrollIntoView({ block: 'start' });
+  }, [phoneMap, MapView]);
 
   const detailHref = (id: number) => {
     const query = serializeSearchState(state);
     return `/angebot/${id}${query ? `?${query}` : ''}`;
   };
   const openOffering = (id: number) => navigate(detailHref(id));
-  const showMap = wide || state.view === 'map';
-  const showList = wide || state.view === 'list';
+  const response = result.response;
 
   return (
-    <main id="content" class="search-page">
+    <main id="content" class={phoneMap ? 'search-page phone-map' : 'search-page'}>
       <p class="tagline">{i18n.t('tagline')}</p>
-      <SearchForm state={state} update={update} />
-      <ActiveFilters state={state} update={update} />
+      {compact && <CompactBar state={state} expanded={formOpen} onToggle={() => setFormOpen(!formOpen)} />}
+      <SearchForm state={state} update={update} hidden={collapsed} onSearched={() => setFormOpen(false)} />
+      {!phoneMap && <ActiveFilters state={state} update={update} />}
       {!wide && (
         <div class="view-toggle" role="group">
           <button type="button" aria-pressed={state.view === 'list'} onClick={() => update({ ...state, view: 'list' }, 'replace')}>
@@ -67,19 +87,20 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
           </button>
         </div>
       )}
-      <ResultCount total={result.response?.total} />
+      <ResultCount total={response?.total} />
       <div class="search-layout">
-        <aside class="filters" aria-label={i18n.t('filters')}>
+        <aside class="filters" aria-label={i18n.t('filters')} hidden={phoneMap}>
           {!wide && (
             <button type="button" class="secondary filters-toggle" aria-expanded={filtersOpen} aria-controls="filter-panel" onClick={() => setFiltersOpen(!filtersOpen)}>
               {filtersOpen ? i18n.t('hideFilters') : i18n.t('showFilters')}
             </button>
           )}
           <div id="filter-panel" hidden={!wide && !filtersOpen}>
-            <FilterPanel state={state} update={update} taxonomy={taxonomy} facets={result.response?.facets ?? null} />
+            <FilterPanel state={state} update={update} taxonomy={taxonomy} facets={response?.facets ?? null} />
           </div>
         </aside>
         <div class="results-column" hidden={!showList}>
+          {response && <Guidance part="query" response={response} state={state} update={update} />}
           <Results
             result={result}
             hrefOf={(hit: OfferingHit) => detailHref(hit.id)}
@@ -88,9 +109,10 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
               event.preventDefault();
               openOffering(hit.id);
             }}
+            noResults={response?.alternatives?.length ? <Guidance part="alternatives" response={response} state={state} update={update} /> : undefined}
           />
         </div>
-        {showMap && mapWanted && (
+        {showMap && MapView && (
           <div class="map-column">
             <MapView
               state={state}
