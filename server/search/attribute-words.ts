@@ -205,14 +205,28 @@ const JOINING = new Set([
  * a searchable field, so that "Hörschleife" finds offerings with a hearing loop and "auf Arabisch" Arabic ones.
  */
 export function attributeTerms(o: OfferingAttributes): string {
-  const phrases: string[] = [];
-  for (const c of o.categories) phrases.push(...categoryWords[c]);
-  for (const p of o.phases) phrases.push(...phaseWords[p]);
-  phrases.push(...formalityWords[o.formality]);
-  for (const a of o.access) phrases.push(...accessWords[a]);
-  for (const l of o.languages) phrases.push(...languageWords[l]);
-  phrases.push(...costWords[o.cost]);
-  if (o.butEligible) phrases.push(...butWords);
+  return [...new Set(attributeTermList(o).flatMap((element) => element.split(' ')))].join(' ');
+}
+
+/**
+ * The same words, one list element per attribute. Meilisearch counts words in different elements of a
+ * list as far apart, so two words that name two attributes ("Übertritt", "Gymnasium") do not look like a
+ * phrase and outrank an offering whose own title and text carry them.
+ */
+export function attributeTermList(o: OfferingAttributes): string[] {
+  const groups: (readonly string[])[] = [
+    ...o.categories.map((c) => categoryWords[c]),
+    ...o.phases.map((p) => phaseWords[p]),
+    formalityWords[o.formality],
+    ...o.access.map((a) => accessWords[a]),
+    ...o.languages.map((l) => languageWords[l]),
+    costWords[o.cost],
+    ...(o.butEligible ? [butWords] : []),
+  ];
+  return groups.map(indexWords).filter((element) => element !== '');
+}
+
+function indexWords(phrases: readonly string[]): string {
   const words = new Set<string>();
   for (const phrase of phrases) {
     // "step-free" → "stepfree": the parts alone would say something else ("free"); Meilisearch joins the

@@ -1,6 +1,6 @@
 import { categories, type OfferingHit } from '../../schema';
 import type { LocationRow, OfferingRow, ProviderRow } from '../db/schema';
-import { attributeTerms } from './attribute-words';
+import { attributeTermList } from './attribute-words';
 import { compoundParts } from './decompound';
 import { documentTokens } from './search-tokens';
 
@@ -28,7 +28,7 @@ export function summarize(description: string, max = 220): string {
 /** The search document of a published offering: the card's fields plus what search and filters need. */
 export function toSearchDocument({ offering: o, providerName, location }: IndexableOffering) {
   const categoryLabels = o.categories.map((c) => categoryLabel.get(c) ?? c).join(' ');
-  const attributes = attributeTerms(o);
+  const attributes = attributeTermList(o);
   const parts = compoundParts(`${o.title} ${categoryLabels} ${o.description}`);
   return {
     id: o.id,
@@ -48,9 +48,11 @@ export function toSearchDocument({ offering: o, providerName, location }: Indexa
     // transliterated queries meet the text (search-tokens.ts). One field per source keeps a title match
     // ranked above a description match.
     titleTokens: documentTokens(o.title),
-    labelTokens: documentTokens(`${categoryLabels} ${attributes}`),
+    categoryTokens: documentTokens(categoryLabels),
     partTokens: documentTokens(parts),
     descriptionTokens: documentTokens(o.description),
+    attributeTokens: attributes.map(documentTokens),
+    placeTokens: documentTokens(location.city),
     formality: o.formality,
     phases: o.phases,
     minAge: o.minAge,

@@ -11,10 +11,12 @@ export function offeringIndexSettings(maxDocuments: number) {
     // 'sort' first: a chosen order (distance, newest) is kept strictly; without one it changes nothing.
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     // Earlier attributes rank higher: a match in the title beats one in the description, and a word as
-    // written beats its stem (the *Tokens fields, see search-tokens.ts) from the same source.
+    // written beats its stem (the *Tokens fields, see search-tokens.ts) from the same source. The words of
+    // attributes come after the texts: every offering for pupils has "Gymnasium" among them, and an
+    // offering whose own text names it is the better answer.
     searchableAttributes: [
-      'title', 'titleTokens', 'categoryLabels', 'attributeTerms', 'labelTokens', 'compoundParts', 'partTokens',
-      'providerName', 'description', 'descriptionTokens', 'city', 'postcode',
+      'title', 'titleTokens', 'categoryLabels', 'categoryTokens', 'compoundParts', 'partTokens', 'providerName',
+      'description', 'descriptionTokens', 'attributeTerms', 'attributeTokens', 'city', 'placeTokens', 'postcode',
     ],
     filterableAttributes,
     sortableAttributes: ['_geo', 'createdTs'],

@@ -53,14 +53,7 @@ const plainHelpers: QueryHelpers = { read: (q) => ({ chips: [], searchText: q })
 /** How long a relaxation decided for a query is reused (the list and the map ask for the same query). */
 const RELAXATION_TTL_MS = 60_000;
 
-/**
- * The text sent to Meilisearch. The trailing space stops Meilisearch from reading the last word as a
- * prefix: the words are stems already ("free" → "fre"), and as prefixes short stems would match unrelated
- * words ("freizeit"). Typing ahead has its own suggestions (GET /api/suggest).
- */
-function meiliText(terms: readonly QueryTerm[]): string {
-  return terms.length > 0 ? `${searchedText(terms)} ` : '';
-}
+const meiliText = searchedText;
 
 /**
  * Searches published offerings with exact facet counts, in one round trip to Meilisearch when some
@@ -151,7 +144,7 @@ export class OfferingSearch {
       if (relaxed) result = await this.run(query, relaxed.terms);
     }
     const answer: OfferingsResponse = { ...result, chips };
-    if (relaxed) answer.relaxed = { matched: relaxed.matched, dropped: relaxed.dropped };
+    if (relaxed?.partial) answer.relaxed = { matched: relaxed.matched, dropped: relaxed.dropped };
     if (result.total === 0) answer.alternatives = await this.alternatives(query, terms);
     return answer;
   }

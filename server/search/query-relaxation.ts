@@ -5,6 +5,13 @@ import type { QueryTerm } from './query-words';
 // used: they mix partial matches into one result whose total counts them all, and `last` keeps a filler
 // word typed first. Here the words are chosen first, from exact counts, and then searched with every
 // chosen word required, so totals and facets stay exact for what is shown.
+//
+// Round 1 counts every word alone in the forms it may take: its stem, the word as typed (Meilisearch's
+// typo tolerance works on words, and a misspelt word stems oddly: "Bewerbungstrainig"), its stem as the
+// start of a word (a verb for its compound: "töpfern" → "Töpferkurs"), and for a compound its parts.
+// Round 2 counts, for each reading of the query (compounds whole, or as their first part, or as both
+// parts), the rarest word, the two rarest together, and so on: rare words say most about what is wanted.
+// The reading that keeps the most typed words wins; on a tie the one closest to what was typed.
 
 /** Counts the offerings (with the query's filters) containing every term of each list, in one round trip. */
 export type TermCounter = (lists: readonly (readonly QueryTerm[])[]) => Promise<number[]>;
@@ -15,62 +22,107 @@ export interface Relaxation {
   /** Typed words the shown offerings contain, and those left out. */
   matched: string[];
   dropped: string[];
+  /** Whether a word was left out or only a part of it searched (the page says so); not for a changed form only. */
+  partial: boolean;
 }
 
-/** A relaxed query stops trying subsets beyond this many words (each costs one more count). */
-const MAX_SUBSET_WORDS = 8;
+/** One typed word as searched in a reading: one term, or a compound's parts (all required). */
+interface Unit {
+  source: QueryTerm;
+  terms: QueryTerm[];
+  count: number;
+  /** Whether this is the word itself (in any form) rather than a part of it. */
+  whole: boolean;
+}
 
-function partTerms(term: QueryTerm): [QueryTerm, QueryTerm] | undefined {
+/** Readings beyond this many words are cut to the rarest ones. */
+const MAX_UNITS = 8;
+
+function key(terms: readonly QueryTerm[]): string {
+  return terms.map((t) => `${t.prefix ? '^' : ''}${t.token}`).join(' ');
+}
+
+/** The forms a word is tried in, closest to what was typed first. */
+function wholeForms(term: QueryTerm): QueryTerm[][] {
+  const forms: QueryTerm[][] = [[{ typed: term.typed, token: term.token }]];
+  const typed = term.typed.toLowerCase();
+  if (typed !== term.token) forms.push([{ typed: term.typed, token: typed }]);
+  if (term.token.length >= 4) forms.push([{ typed: term.typed, token: term.token, prefix: true }]);
+  return forms;
+}
+
+function partForms(term: QueryTerm): { both: QueryTerm[]; first: QueryTerm[] } | undefined {
   if (!term.parts) return undefined;
-  const [first, head] = term.parts;
-  return [{ typed: first, token: first }, { typed: head, token: head }];
+  const [first, rest] = term.parts;
+  return { both: [{ typed: first, token: first }, { typed: rest, token: rest }], first: [{ typed: first, token: first }] };
 }
 
-function describe(all: readonly QueryTerm[], chosen: readonly QueryTerm[]): Relaxation {
-  const matched = [...new Set(chosen.map((t) => t.typed))];
-  const kept = new Set(matched);
-  const keptTokens = new Set(chosen.map((t) => t.token));
-  const dropped = all
-    .filter((t) => !kept.has(t.typed) && !keptTokens.has(t.token) && !(t.parts ?? []).some((p) => keptTokens.has(p)))
-    .map((t) => t.typed);
-  return { terms: [...chosen], matched, dropped };
+/** The rarest units first; at most one prefix term, since Meilisearch allows only the last word as one. */
+function prefixSets(units: readonly Unit[]): Unit[][] {
+  const sorted = [...units].sort((a, b) => a.count - b.count).slice(0, MAX_UNITS);
+  const sets: Unit[][] = [];
+  let prefixes = 0;
+  const chosen: Unit[] = [];
+  for (const unit of sorted) {
+    const hasPrefix = unit.terms.some((t) => t.prefix);
+    if (hasPrefix && prefixes > 0) continue;
+    if (hasPrefix) prefixes++;
+    chosen.push(unit);
+    sets.push([...chosen]);
+  }
+  return sets;
+}
+
+function describe(all: readonly QueryTerm[], units: readonly Unit[]): Relaxation {
+  const used = new Set(units.map((u) => u.source));
+  const terms = units.flatMap((u) => u.terms);
+  return {
+    terms,
+    matched: [...new Set(terms.map((t) => t.typed))],
+    dropped: all.filter((t) => !used.has(t)).map((t) => t.typed),
+    partial: used.size < all.length || units.some((u) => !u.whole),
+  };
 }
 
 /**
- * The most important words that some offering contains together, or undefined when no single word (nor
- * part of a compound word) is found. Words no offering contains are left out; a compound no offering
- * contains whole is replaced by its parts; of the rest, the most frequent word goes first, because the
- * rarer words say more about what is wanted ("Schwimmkurs" for "Schwimmen lernen": "schwimm", not "kurs").
+ * The most important words that some offering contains together, or undefined when no word, in no form,
+ * is found.
  */
 export async function relaxQuery(terms: readonly QueryTerm[], count: TermCounter): Promise<Relaxation | undefined> {
   if (terms.length === 0) return undefined;
-  const splits = terms.map(partTerms);
-  const singles: QueryTerm[] = [...terms, ...splits.flatMap((s) => s ?? [])];
-  const singleCounts = await count(singles.map((t) => [t]));
-  const frequency = new Map<string, number>(singles.map((t, i) => [t.token, singleCounts[i]!]));
-
-  const candidates: QueryTerm[] = [];
-  terms.forEach((term, i) => {
-    if (frequency.get(term.token)! > 0) candidates.push(term);
-    else for (const part of splits[i] ?? []) if (frequency.get(part.token)! > 0) candidates.push(part);
-  });
-  const unique = candidates.filter((t, i) => candidates.findIndex((u) => u.token === t.token) === i);
-  if (unique.length === 0) return undefined;
-  if (unique.length === 1) return describe(terms, unique);
-
-  const considered = unique.slice(0, MAX_SUBSET_WORDS);
-  const dropOne = considered.map((_, i) => considered.filter((__, j) => j !== i));
-  const [together, ...without] = await count([considered, ...dropOne]);
-  if (together! > 0) return describe(terms, considered);
-
-  // Drop the most frequent word whose absence lets the others meet; on a tie, the later word.
-  let best = -1;
-  for (let i = 0; i < considered.length; i++) {
-    if (without[i]! === 0) continue;
-    if (best === -1 || frequency.get(considered[i]!.token)! >= frequency.get(considered[best]!.token)!) best = i;
+  const tried = new Map<string, QueryTerm[]>();
+  for (const term of terms) {
+    for (const form of wholeForms(term)) tried.set(key(form), form);
+    const parts = partForms(term);
+    if (parts) for (const form of [parts.both, parts.first]) tried.set(key(form), form);
   }
-  if (best !== -1) return describe(terms, dropOne[best]!);
-  // No two of them meet: the rarest word that is there.
-  const rarest = considered.reduce((a, b) => (frequency.get(b.token)! < frequency.get(a.token)! ? b : a));
-  return describe(terms, [rarest]);
+  const lists = [...tried.values()];
+  const counts = new Map<string, number>();
+  (await count(lists)).forEach((n, i) => counts.set(key(lists[i]!), n));
+  const found = (form: QueryTerm[]) => counts.get(key(form)) ?? 0;
+
+  const wholeUnit = (term: QueryTerm): Unit | undefined => {
+    const form = wholeForms(term).find((f) => found(f) > 0);
+    return form && { source: term, terms: form, count: found(form), whole: true };
+  };
+  const partUnit = (term: QueryTerm, which: 'both' | 'first'): Unit | undefined => {
+    const form = partForms(term)?.[which];
+    return form && found(form) > 0 ? { source: term, terms: form, count: found(form), whole: false } : undefined;
+  };
+  // Readings: every word whole where it is found (else as its parts); then compounds as their parts.
+  const asTyped = terms.map((t) => wholeUnit(t) ?? partUnit(t, 'both') ?? partUnit(t, 'first'));
+  const readings: (Unit | undefined)[][] = [asTyped];
+  if (terms.some((t) => t.parts)) {
+    readings.push(terms.map((t, i) => partUnit(t, 'both') ?? asTyped[i]));
+    readings.push(terms.map((t, i) => partUnit(t, 'first') ?? asTyped[i]));
+  }
+  const candidates = readings.flatMap((reading) => prefixSets(reading.filter((u): u is Unit => u !== undefined)));
+  if (candidates.length === 0) return undefined;
+  const totals = await count(candidates.map((set) => set.flatMap((u) => u.terms)));
+
+  let best: Unit[] | undefined;
+  candidates.forEach((set, i) => {
+    if (totals[i]! > 0 && (!best || set.length > best.length)) best = set;
+  });
+  return best && describe(terms, best);
 }

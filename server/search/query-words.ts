@@ -12,7 +12,9 @@ import { germanStopWords } from './synonyms';
 export interface QueryTerm {
   typed: string;
   token: string;
-  /** The first part and head of a compound ("schwimm", "kurs" for "Schwimmkurs"), tried when nothing has it whole. */
+  /** Search the token as the start of a word (Meilisearch allows this for the last word of a query only). */
+  prefix?: boolean;
+  /** The first part and the rest of a compound ("schwimm", "kurs" for "Schwimmkurs"), tried when nothing has it whole. */
   parts?: [string, string];
 }
 
@@ -42,7 +44,8 @@ const FILLER_WORDS = new Set([
  */
 const WEAK_WORDS = new Set([
   'kind', 'kinder', 'kindern', 'kids', 'child', 'children', 'angebot', 'angebote', 'angeboten', 'offer',
-  'offers', 'programm', 'programme', 'leute',
+  'offers', 'programm', 'programme', 'leute', 'kurs', 'kurse', 'kursen', 'course', 'courses', 'class',
+  'classes', 'lernen', 'learn', 'learning', 'machen',
 ]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -51,12 +54,23 @@ export const MAX_QUERY_WORDS = 10;
 
 const dictionary = dictionaryFor(lexicon);
 
+/**
+ * A compound's first part and the rest, as tokens. When the decompounder cannot cut the whole word
+ * (a typo in it: "Lateinnachilfe"), a known first part and the rest as typed still make two words that
+ * Meilisearch's typo tolerance can find.
+ */
 function compoundSplit(word: string): [string, string] | undefined {
-  const { modifier, head } = analyse(word, dictionary);
-  if (!modifier || !head) return undefined;
-  const first = searchToken(modifier);
-  const last = searchToken(head);
-  return first.length >= 3 && last.length >= 3 && first !== last ? [first, last] : undefined;
+  const { modifier, head, parts } = analyse(word, dictionary);
+  let split: [string, string] | undefined;
+  if (modifier && head) split = [modifier, head];
+  else {
+    const first = parts.filter((p) => p.length >= 4 && word.startsWith(p) && word.length - p.length >= 4).sort((a, b) => b.length - a.length)[0];
+    if (first) split = [first, word.slice(first.length)];
+    else if (head && word.length - head.length >= 3) split = [word.slice(0, -head.length), head];
+  }
+  if (!split) return undefined;
+  const [first, rest] = split.map(searchToken) as [string, string];
+  return first.length >= 3 && rest.length >= 3 && first !== rest ? [first, rest] : undefined;
 }
 
 /** The words of a query, as searched: fillers out, each word as its token, duplicates once. */
@@ -81,7 +95,15 @@ export function queryTerms(text: string): QueryTerm[] {
   return terms;
 }
 
-/** The text sent to Meilisearch for a list of terms. */
-export function searchedText(terms: readonly { token: string }[]): string {
-  return terms.map((t) => t.token).join(' ');
+/**
+ * The text sent to Meilisearch for a list of terms. The trailing space stops Meilisearch from reading the
+ * last word as a prefix: the words are stems already ("free" → "fre"), and as prefixes short stems would
+ * match unrelated words ("freizeit"). Only a term marked as a prefix (by a relaxed query) goes last,
+ * without it.
+ */
+export function searchedText(terms: readonly QueryTerm[]): string {
+  if (terms.length === 0) return '';
+  const prefix = terms.find((t) => t.prefix);
+  const words = terms.filter((t) => t !== prefix).map((t) => t.token);
+  return prefix ? [...words, prefix.token].join(' ') : `${words.join(' ')} `;
 }

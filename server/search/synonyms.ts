@@ -25,6 +25,8 @@ export const synonymGroups: readonly string[][] = [
   ['leichte sprache', 'einfache sprache'],
   ['englisch', 'english'],
   ['schüler', 'schülerin', 'schülerinnen'],
+  ['foto', 'fotografie', 'fotografieren', 'fotograf', 'fotografin'],
+  ['lehrer', 'lehrerin', 'lehrerinnen', 'lehrkraft', 'lehrkräfte'],
 ];
 
 /**
