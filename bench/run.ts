@@ -171,6 +171,41 @@ async function main() {
       say(`| ${query || '(all)'} | ${ms(first.ms)} | ${ms(again.sort((x, y) => x - y)[2]!)} | ${json.total.toLocaleString('en')} | ${first.bytes.toLocaleString('en')} | ${first.encoding} |`);
     }
     say('Target for all points: < 150 ms and < 1 MB compressed.');
+
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const percentile = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+    say();
+    say('### The cost of a second query: relaxed and empty results');
+    say('A query no offering matches completely is counted word by word and searched again (query-relaxation.ts); one that finds nothing at all also counts broader searches. "first" includes deciding the relaxation, "repeated" reuses it (kept for 60 s) and costs the second search only. The plain row is the same kind of request that finds everything at once.');
+    say();
+    say('| request | first | repeated (median of 9) | total | note |');
+    say('|---|---|---|---|---|');
+    const relaxedQueries = [
+      ['plain (for comparison)', 'q=Hausaufgabenhilfe&age=9'],
+      ['one word nobody has', 'q=Hausaufgabenhilfe%20Zauberw%C3%BCrfel&age=9'],
+      ['filler-free but too specific', 'q=Schwimmkurs%20Klavier%20Robotik'],
+      ['verb for a compound', 'q=t%C3%B6pfern'],
+      ['nothing at all (alternatives)', 'q=xqzvbn&region=09162'],
+    ];
+    for (const [label, query] of relaxedQueries) {
+      const url = `http://127.0.0.1:${port}/api/offerings?${query}`;
+      const first = await timedGet(url);
+      const again: number[] = [];
+      for (let i = 0; i < 9; i++) again.push((await timedGet(url)).ms);
+      const json = (await (await request(url)).body.json()) as { total: number; relaxed?: unknown; alternatives?: unknown[] };
+      const note = json.relaxed ? `relaxed: ${JSON.stringify(json.relaxed)}` : json.alternatives ? `${json.alternatives.length} alternatives` : '';
+      say(`| ${label}: \`${query}\` | ${ms(first.ms)} | ${ms(median(again))} | ${json.total.toLocaleString('en')} | ${note.replace(/\|/g, '/')} |`);
+    }
+
+    say();
+    say('### GET /api/suggest while typing (target: each answer < 50 ms)');
+    const prefixes = ['Na', 'Nac', 'Nach', 'Nachh', 'Ha', 'Hau', 'Haus', 'Sp', 'Spr', 'Sprach', 'Mu', 'Mün', 'Münc', 'Fe', 'Fer', 'Ferien', 'Be', 'Ber', 'Beruf', '80', '803', '8033', 'Zw', 'Zwi', 'Kö', 'Köl', 'Tanz', 'Mal', 'xq', 'Le'];
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (const prefix of prefixes) times.push((await timedGet(`http://127.0.0.1:${port}/api/suggest?q=${encodeURIComponent(prefix)}`)).ms);
+    }
+    say();
+    say(`${times.length} requests (${prefixes.length} prefixes × 5, sequential, over HTTP): p50 ${ms(median(times))}, p99 ${ms(percentile(times, 0.99))}, max ${ms(Math.max(...times))}.`);
   } finally {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));

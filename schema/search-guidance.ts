@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { zLabel } from './labels';
 import { zAccessFeature, zCategory, zCost } from './taxonomy';
 import { zLanguage } from './languages';
-import { zRegionMatch } from './region';
+import { zRegionKey, zRegionMatch } from './region';
 
 // What the search says about a query beyond its hits: filters it read from the words (offered, never
 // applied by the server), how it relaxed a query no offering matched completely, and broader searches
@@ -11,7 +11,7 @@ import { zRegionMatch } from './region';
 /** The filter parameters a chip sets, in the API's own names (`place` is the text the place field shows). */
 export const zChipFilters = z.object({
   age: z.number().int().min(0).max(120).optional(),
-  region: z.string().regex(/^\d{2,8}$/).optional(),
+  region: zRegionKey.optional(),
   near: z.object({ lat: z.number(), lng: z.number() }).optional(),
   place: z.string().optional(),
   cost: zCost.optional(),

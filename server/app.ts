@@ -116,12 +116,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.offeringSearch.useHelpers({
     read: (q) => readChips(q, state.places),
     correct: (word) => state.vocabulary.correct(word),
+    version: () => state.version,
   });
 
   await app.register(metaRoutes, { config });
   await app.register(regionRoutes, { state });
   await app.register(offeringRoutes, { mapPoints: new MapPointsService(state, app.offeringSearch) });
-  await app.register(suggestRoutes, { state, vocabulary: state.vocabulary });
+  await app.register(suggestRoutes, { state });
   await app.register(authRoutes, { config });
   await app.register(meRoutes, { config });
   await app.register(adminUserRoutes, { config });

@@ -1,5 +1,5 @@
 import type { Term } from '../../schema';
-import { foldName } from '../services/region-lookup';
+import { foldName } from '../lib/fold-name';
 
 // People type vocabulary words the way they see them: the German label from the form, the English one, or
 // the id from the API ("Hausaufgabenhilfe", "homework help", "homework_help"), with or without umlauts.

@@ -33,6 +33,11 @@ export function publishedOfferingsAfter(db: Db, afterId: number, limit: number):
     .all();
 }
 
+/** The titles of all published offerings (for suggestions and spelling). */
+export function publishedTitles(db: Db): string[] {
+  return db.select({ title: offerings.title }).from(offerings).where(eq(offerings.status, 'published')).all().map((r) => r.title);
+}
+
 export function countPublishedOfferings(db: Db): number {
   return db.select({ n: count() }).from(offerings).where(eq(offerings.status, 'published')).get()?.n ?? 0;
 }

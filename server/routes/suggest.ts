@@ -1,13 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zApiError, zSuggestQuery, zSuggestResponse } from '../../schema';
 import type { DirectoryState } from '../services/directory-state';
-import type { SearchVocabulary } from '../services/search-vocabulary';
 import { suggest } from '../services/suggestions';
 
-export const suggestRoutes: FastifyPluginAsyncZod<{ state: DirectoryState; vocabulary: SearchVocabulary }> = async (
-  app,
-  { state, vocabulary },
-) => {
+export const suggestRoutes: FastifyPluginAsyncZod<{ state: DirectoryState }> = async (app, { state }) => {
   app.get('/api/suggest', {
     schema: {
       summary: 'Suggestions while typing: categories, places and frequent titles',
@@ -21,7 +17,7 @@ export const suggestRoutes: FastifyPluginAsyncZod<{ state: DirectoryState; vocab
     },
     handler: async (request, reply) => {
       reply.header('cache-control', 'public, max-age=60');
-      return { suggestions: suggest(request.query, state.regions, vocabulary) };
+      return { suggestions: suggest(request.query, state.regions, state.vocabulary) };
     },
   });
 };

@@ -1,7 +1,7 @@
 import {
   accessFeatures, categories, costs, facetNames, formalities, languages, phases,
   type FacetName, type Facets, type OfferingFilters, type OfferingsQuery, type OfferingsResponse, type QueryChip,
-  type SearchAlternative, type Term,
+  type SearchAlternative, type Term, MAX_QUERY_LENGTH,
 } from '../../schema';
 import { Lru } from '../lib/lru';
 import { hitAttributes, toHit } from './documents';
@@ -46,14 +46,18 @@ export interface QueryHelpers {
   read(q: string): { chips: QueryChip[]; searchText: string };
   /** A known word close to one no offering contains, for "Meinten Sie …?". */
   correct(word: string): string | undefined;
+  /** Changes whenever the published offerings change, so a cached relaxation is not reused after. */
+  version(): number;
 }
 
-const plainHelpers: QueryHelpers = { read: (q) => ({ chips: [], searchText: q }), correct: () => undefined };
+const plainHelpers: QueryHelpers = { read: (q) => ({ chips: [], searchText: q }), correct: () => undefined, version: () => 0 };
+
+/** At most this many unknown words are looked up for "Meinten Sie …?". */
+const MAX_CORRECTED_WORDS = 3;
 
 /** How long a relaxation decided for a query is reused (the list and the map ask for the same query). */
 const RELAXATION_TTL_MS = 60_000;
 
-const meiliText = searchedText;
 
 /**
  * Searches published offerings with exact facet counts, in one round trip to Meilisearch when some
@@ -62,7 +66,8 @@ const meiliText = searchedText;
  */
 export class OfferingSearch {
   private helpers: QueryHelpers = plainHelpers;
-  private readonly relaxations = new Lru<string, { at: number; value: Relaxation | null }>(1000);
+  /** Decided relaxations, and ones being decided: the list and the map ask for the same query at once. */
+  private readonly relaxations = new Lru<string, { at: number; value: Promise<Relaxation | null> }>(1000);
 
   constructor(
     private readonly client: MeiliClient,
@@ -91,7 +96,7 @@ export class OfferingSearch {
    * filters kept (so choosing a second category shows how many it adds).
    */
   buildRequest(query: OfferingsQuery, terms: readonly QueryTerm[] = this.read(query.q).terms) {
-    const text = meiliText(terms);
+    const text = searchedText(terms);
     const groups = filterGroups(query, this.defaultRadiusKm);
     const separate = disjunctiveFacets.filter((f) => groups.has(f));
     const inMain = facetNames.filter((f) => !separate.includes(f));
@@ -153,18 +158,21 @@ export class OfferingSearch {
   private async count(filters: OfferingFilters, lists: readonly (readonly QueryTerm[])[]): Promise<number[]> {
     if (lists.length === 0) return [];
     const filter = toMeiliFilter(filterGroups(filters, this.defaultRadiusKm));
-    const queries = lists.map((terms) => ({ ...this.base(meiliText(terms)), filter, page: 1, hitsPerPage: 0 }));
+    const queries = lists.map((terms) => ({ ...this.base(searchedText(terms)), filter, page: 1, hitsPerPage: 0 }));
     const { results } = await this.client.request<{ results: MeiliSearchResult[] }>('POST', '/multi-search', { queries });
     return results.map((r) => r.totalHits);
   }
 
   /** The relaxed query for filters and terms no offering matches together; decided once per minute. */
-  private async relax(filters: OfferingFilters, terms: readonly QueryTerm[]): Promise<Relaxation | null> {
-    const key = JSON.stringify([relaxationFilters(filters), terms.map((t) => t.token)]);
+  private relax(filters: OfferingFilters, terms: readonly QueryTerm[]): Promise<Relaxation | null> {
+    // The index uid changes with every rebuild; the helpers' version with every change of the directory.
+    const key = JSON.stringify([this.indexUid(), this.helpers.version(), relaxationFilters(filters), terms.map((t) => t.token)]);
     const cached = this.relaxations.get(key);
     if (cached && Date.now() - cached.at < RELAXATION_TTL_MS) return cached.value;
-    const value = (await relaxQuery(terms, (lists) => this.count(filters, lists))) ?? null;
+    const value = relaxQuery(terms, (lists) => this.count(filters, lists)).then((r) => r ?? null);
     this.relaxations.set(key, { at: Date.now(), value });
+    // A failed decision is not kept: the next request tries again.
+    value.catch(() => this.relaxations.delete(key));
     return value;
   }
 
@@ -175,7 +183,7 @@ export class OfferingSearch {
     if (candidates.length === 0) return [];
     const filter = (f: OfferingFilters) => toMeiliFilter(filterGroups(f, this.defaultRadiusKm));
     const queries = candidates.map((c) => ({
-      ...this.base(meiliText(this.read(c.filters.q).terms)), filter: filter(c.filters), page: 1, hitsPerPage: 0,
+      ...this.base(searchedText(this.read(c.filters.q).terms)), filter: filter(c.filters), page: 1, hitsPerPage: 0,
     }));
     const { results } = await this.client.request<{ results: MeiliSearchResult[] }>('POST', '/multi-search', { queries });
     return offeredAlternatives(candidates, results.map((r) => r.totalHits));
@@ -184,12 +192,15 @@ export class OfferingSearch {
   /** The query with every searched word no offering contains replaced by a close known word, if any. */
   private correctedQ(q: string | undefined, terms: readonly QueryTerm[]): string | undefined {
     if (!q) return undefined;
-    let corrected = q;
-    for (const term of terms) {
+    const corrections = new Map<string, string>();
+    for (const term of terms.slice(0, MAX_CORRECTED_WORDS)) {
       const better = this.helpers.correct(term.typed);
-      if (better) corrected = corrected.replace(term.typed, better);
+      if (better) corrections.set(term.typed, better);
     }
-    return corrected === q ? undefined : corrected;
+    if (corrections.size === 0) return undefined;
+    // Whole words only, so a word inside another one stays as it is.
+    const corrected = q.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word) ?? word);
+    return corrected !== q && corrected.length <= MAX_QUERY_LENGTH ? corrected : undefined;
   }
 
   /**
@@ -207,7 +218,7 @@ export class OfferingSearch {
   }
 
   private async ids(filters: OfferingFilters, terms: readonly QueryTerm[], max: number): Promise<number[]> {
-    const { indexUid, ...base } = this.base(meiliText(terms));
+    const { indexUid, ...base } = this.base(searchedText(terms));
     const result = await this.client.request<{ hits: { id: number }[] }>('POST', `/indexes/${indexUid}/search`, {
       ...base,
       filter: toMeiliFilter(filterGroups(filters, this.defaultRadiusKm)),

@@ -1,5 +1,5 @@
 import type { PostcodeRow, RegionRow } from '../db/schema';
-import { foldName } from '../services/region-lookup';
+import { foldName } from '../lib/fold-name';
 
 /** A municipality or district named in a query. */
 export interface PlaceName {

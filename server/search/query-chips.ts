@@ -2,7 +2,7 @@ import {
   accessFeatures, costs, languages,
   type AccessFeature, type ChipFilters, type Cost, type Label, type Language, type QueryChip,
 } from '../../schema';
-import { foldName } from '../services/region-lookup';
+import { foldName } from '../lib/fold-name';
 import {
   accessWords, butLabel, butWords, categoryWords, costWords, formalityWords, languagePhrases, languageWords, phaseWords,
 } from './attribute-words';

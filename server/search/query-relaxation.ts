@@ -35,8 +35,10 @@ interface Unit {
   whole: boolean;
 }
 
-/** Readings beyond this many words are cut to the rarest ones. */
-const MAX_UNITS = 8;
+/** Meilisearch searches the first ten words of a query and ignores the rest. */
+const MAX_SEARCHED_WORDS = 10;
+/** Words beyond these are left out of a relaxed query, which bounds its counts (~5 forms per word). */
+const MAX_RELAXED_WORDS = 6;
 
 function key(terms: readonly QueryTerm[]): string {
   return terms.map((t) => `${t.prefix ? '^' : ''}${t.token}`).join(' ');
@@ -54,19 +56,23 @@ function wholeForms(term: QueryTerm): QueryTerm[][] {
 function partForms(term: QueryTerm): { both: QueryTerm[]; first: QueryTerm[] } | undefined {
   if (!term.parts) return undefined;
   const [first, rest] = term.parts;
-  return { both: [{ typed: first, token: first }, { typed: rest, token: rest }], first: [{ typed: first, token: first }] };
+  const [firstTyped, restTyped] = term.partsTyped ?? term.parts;
+  const firstTerm = { typed: firstTyped, token: first };
+  return { both: [firstTerm, { typed: restTyped, token: rest }], first: [firstTerm] };
 }
 
 /** The rarest units first; at most one prefix term, since Meilisearch allows only the last word as one. */
 function prefixSets(units: readonly Unit[]): Unit[][] {
-  const sorted = [...units].sort((a, b) => a.count - b.count).slice(0, MAX_UNITS);
+  const sorted = [...units].sort((a, b) => a.count - b.count);
   const sets: Unit[][] = [];
   let prefixes = 0;
+  let words = 0;
   const chosen: Unit[] = [];
   for (const unit of sorted) {
     const hasPrefix = unit.terms.some((t) => t.prefix);
-    if (hasPrefix && prefixes > 0) continue;
+    if ((hasPrefix && prefixes > 0) || words + unit.terms.length > MAX_SEARCHED_WORDS) continue;
     if (hasPrefix) prefixes++;
+    words += unit.terms.length;
     chosen.push(unit);
     sets.push([...chosen]);
   }
@@ -88,8 +94,9 @@ function describe(all: readonly QueryTerm[], units: readonly Unit[]): Relaxation
  * The most important words that some offering contains together, or undefined when no word, in no form,
  * is found.
  */
-export async function relaxQuery(terms: readonly QueryTerm[], count: TermCounter): Promise<Relaxation | undefined> {
-  if (terms.length === 0) return undefined;
+export async function relaxQuery(all: readonly QueryTerm[], count: TermCounter): Promise<Relaxation | undefined> {
+  if (all.length === 0) return undefined;
+  const terms = all.slice(0, MAX_RELAXED_WORDS);
   const tried = new Map<string, QueryTerm[]>();
   for (const term of terms) {
     for (const form of wholeForms(term)) tried.set(key(form), form);
@@ -124,5 +131,5 @@ export async function relaxQuery(terms: readonly QueryTerm[], count: TermCounter
   candidates.forEach((set, i) => {
     if (totals[i]! > 0 && (!best || set.length > best.length)) best = set;
   });
-  return best && describe(terms, best);
+  return best && describe(all, best);
 }

@@ -16,6 +16,8 @@ export interface QueryTerm {
   prefix?: boolean;
   /** The first part and the rest of a compound ("schwimm", "kurs" for "Schwimmkurs"), tried when nothing has it whole. */
   parts?: [string, string];
+  /** The same two pieces as typed ("Schwimm", "kurs"), for telling the family which words were searched. */
+  partsTyped?: [string, string];
 }
 
 /**
@@ -59,7 +61,8 @@ const dictionary = dictionaryFor(lexicon);
  * (a typo in it: "Lateinnachilfe"), a known first part and the rest as typed still make two words that
  * Meilisearch's typo tolerance can find.
  */
-function compoundSplit(word: string): [string, string] | undefined {
+function compoundSplit(typed: string): { tokens: [string, string]; typed: [string, string] } | undefined {
+  const word = typed.toLowerCase();
   const { modifier, head, parts } = analyse(word, dictionary);
   let split: [string, string] | undefined;
   if (modifier && head) split = [modifier, head];
@@ -70,7 +73,11 @@ function compoundSplit(word: string): [string, string] | undefined {
   }
   if (!split) return undefined;
   const [first, rest] = split.map(searchToken) as [string, string];
-  return first.length >= 3 && rest.length >= 3 && first !== rest ? [first, rest] : undefined;
+  if (first.length < 3 || rest.length < 3 || first === rest) return undefined;
+  // Lowercasing keeps the length of German words, so the pieces can be cut from the word as typed.
+  const asTyped: [string, string] =
+    word.length === typed.length ? [typed.slice(0, split[0].length), typed.slice(typed.length - split[1].length)] : split;
+  return { tokens: [first, rest], typed: asTyped };
 }
 
 /** The words of a query, as searched: fillers out, each word as its token, duplicates once. */
@@ -87,8 +94,11 @@ export function queryTerms(text: string): QueryTerm[] {
     if (token === '' || seen.has(token)) continue;
     seen.add(token);
     const term: QueryTerm = { typed, token };
-    const parts = compoundSplit(typed.toLowerCase());
-    if (parts) term.parts = parts;
+    const split = compoundSplit(typed);
+    if (split) {
+      term.parts = split.tokens;
+      term.partsTyped = split.typed;
+    }
     terms.push(term);
     if (terms.length === MAX_QUERY_WORDS) break;
   }

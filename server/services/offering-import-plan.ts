@@ -1,6 +1,6 @@
 import { headerOf, offeringColumns, valueAt } from '../csv/offering-columns';
 import { ROW_COLUMN, type OfferingFields, type ParsedRow, type RowError } from '../csv/parse-offerings';
-import { foldName } from './region-lookup';
+import { foldName } from '../lib/fold-name';
 
 // What an uploaded spreadsheet would do, decided before anything is written: which rows create, update or
 // leave an offering alone, which sites are reused or created, and what stops a row. The import route shows

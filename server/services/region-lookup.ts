@@ -1,19 +1,6 @@
+import { foldName } from '../lib/fold-name';
 import type { RegionLevel, RegionMatch } from '../../schema';
 import type { PostcodeRow, RegionRow } from '../db/schema';
-
-/** Folds case and German special letters, so "Muenchen", "münchen" and "MÜNCHEN" compare equal. */
-export function foldName(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ä|ae/g, 'a')
-    .replace(/ö|oe/g, 'o')
-    .replace(/ü|ue/g, 'u')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /** Levenshtein distance of `a` to the closest prefix of `b`, stopping early beyond `max`. */
 export function prefixDistance(a: string, b: string, max: number): number {

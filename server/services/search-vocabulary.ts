@@ -1,13 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { categories } from '../../schema';
 import type { Db } from '../db/connection';
-import { offerings } from '../db/schema';
-import { foldName } from './region-lookup';
+import { publishedTitles } from '../repos/offerings-repo';
+import { foldName } from '../lib/fold-name';
 
 // The words and titles of the published offerings, in memory: titles many offerings share are suggested
 // while typing (GET /api/suggest), and words are the dictionary for "Meinten Sie …?" when a query finds
-// nothing. Rebuilt from SQLite in the background when the directory changed, at most every half minute,
-// so a request never waits for it.
+// nothing. Rebuilt from SQLite when the directory changed, at most every half minute, after the answer that
+// noticed it rather than before (reading 100,000 titles takes ~0.1 s).
 
 const REBUILD_AFTER_MS = 30_000;
 /** Titles kept for suggestions: the most frequent ones; enough for a district, bounded for the country. */
@@ -25,7 +24,11 @@ interface Snapshot {
   titles: TitleEntry[];
   /** Folded word → how many titles (with their counts) contain it. */
   words: Map<string, number>;
+  /** Words by first letter and length, so a correction compares a handful of words, not all of them. */
+  buckets: Map<string, string[]>;
 }
+
+const bucketKey = (firstLetter: string, length: number) => `${firstLetter}${length}`;
 
 function snapshotOf(titles: readonly string[]): Snapshot {
   const byFolded = new Map<string, { text: string; count: number }>();
@@ -49,7 +52,14 @@ function snapshotOf(titles: readonly string[]): Snapshot {
   }
   for (const c of categories) for (const word of foldName(`${c.label.de} ${c.label.en}`).split(' ')) add(word, 1);
   list.sort((a, b) => b.count - a.count || a.text.length - b.text.length || a.text.localeCompare(b.text, 'de'));
-  return { titles: list.slice(0, MAX_TITLES), words };
+  const buckets = new Map<string, string[]>();
+  for (const word of words.keys()) {
+    const key = bucketKey(word[0]!, word.length);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(word);
+    else buckets.set(key, [word]);
+  }
+  return { titles: list.slice(0, MAX_TITLES), words, buckets };
 }
 
 /** Edit distance with transpositions (Damerau, optimal string alignment), giving up beyond `max`. */
@@ -75,7 +85,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 export class SearchVocabulary {
-  private snapshot: Snapshot = { titles: [], words: new Map() };
+  private snapshot: Snapshot = { titles: [], words: new Map(), buckets: new Map() };
   private builtAt = 0;
   private builtVersion = -1;
   private building = false;
@@ -87,8 +97,7 @@ export class SearchVocabulary {
 
   /** Reads all published titles now (at start-up, and in tests). */
   rebuild(): void {
-    const rows = this.db.select({ title: offerings.title }).from(offerings).where(eq(offerings.status, 'published')).all();
-    this.snapshot = snapshotOf(rows.map((r) => r.title));
+    this.snapshot = snapshotOf(publishedTitles(this.db));
     this.builtAt = Date.now();
     this.builtVersion = this.version();
   }
@@ -101,6 +110,9 @@ export class SearchVocabulary {
       setImmediate(() => {
         try {
           this.rebuild();
+        } catch {
+          // The previous snapshot stays (e.g. the database closed during shutdown); the next change tries again.
+          this.builtAt = Date.now();
         } finally {
           this.building = false;
         }
@@ -130,11 +142,17 @@ export class SearchVocabulary {
   correct(word: string): string | undefined {
     const folded = foldName(word);
     if (folded.length < 4 || folded.includes(' ')) return undefined;
-    const { words } = this.current();
+    const { words, buckets } = this.current();
     if (words.has(folded)) return undefined;
     const max = folded.length >= 8 ? 2 : 1;
+    // Typos rarely hit the first letter; only words of that letter and a near length are compared.
+    const candidates: string[] = [];
+    for (let length = folded.length - max; length <= folded.length + max; length++) {
+      candidates.push(...(buckets.get(bucketKey(folded[0]!, length)) ?? []));
+    }
     let best: { word: string; distance: number; count: number } | undefined;
-    for (const [candidate, count] of words) {
+    for (const candidate of candidates) {
+      const count = words.get(candidate)!;
       const distance = editDistance(folded, candidate, max);
       if (distance > max) continue;
       if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {

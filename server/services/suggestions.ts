@@ -1,6 +1,6 @@
 import { categories, type Suggestion, type SuggestQuery } from '../../schema';
 import type { RegionLookup } from './region-lookup';
-import { foldName } from './region-lookup';
+import { foldName } from '../lib/fold-name';
 import type { SearchVocabulary } from './search-vocabulary';
 
 // Suggestions while typing in the family page's search field: categories, places and titles many
@@ -27,7 +27,7 @@ function matchingCategories(typed: string): Suggestion[] {
 export function suggest(query: SuggestQuery, regions: RegionLookup, vocabulary: SearchVocabulary): Suggestion[] {
   const found: Suggestion[] = matchingCategories(query.q);
   const places = regions.find({ q: query.q, limit: MAX_PLACES }).filter((p) => p.level !== 'land' || query.q.length >= 4);
-  // Places come before titles only when the text looks like a place (a postcode, or a name it starts).
+  // Titles fill what categories leave, but room stays for two places at the end of the list.
   const titleRoom = Math.max(0, query.limit - found.length - Math.min(places.length, 2));
   const titles: Suggestion[] = vocabulary
     .titles(query.q, titleRoom)

@@ -3,7 +3,7 @@ import { zQueryChip, type QueryChip } from '../../schema';
 import { readReferenceData } from '../../seed/reference-data';
 import { PlaceNames } from '../../server/search/place-names';
 import { readChips } from '../../server/search/query-chips';
-import { foldName } from '../../server/services/region-lookup';
+import { foldName } from '../../server/lib/fold-name';
 
 // The real reference data: the committed files the server loads into SQLite at start (seed/prepare.ts).
 let places: PlaceNames;
