@@ -72,6 +72,29 @@ describe.skipIf(!browserAvailable)('search page › search guidance', { timeout:
     }
   });
 
+  it('drops the highlighted suggestion when typing on, so Enter submits the typed text', async () => {
+    const { page, problems, close } = await openPage(env.browser, env.baseUrl);
+    try {
+      await page.goto('/');
+      await settle(page);
+      const field = searchField(page);
+      await field.click();
+      await page.keyboard.type('Na');
+      await page.getByRole('listbox', { name: 'Vorschläge', exact: true }).waitFor({ state: 'visible' });
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => field.getAttribute('aria-activedescendant')).not.toBeNull();
+      // Enter right after the keystroke, before the suggestions for "Nac" can have arrived.
+      await page.keyboard.type('c');
+      expect(await field.getAttribute('aria-activedescendant')).toBeNull();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => urlParam(page, 'q'), { timeout: 15_000 }).toBe('Nac');
+      expect(urlParam(page, 'category')).toBeNull();
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('offers filters read from the words as chips; the age chip sets the age and takes its words out of the text', async () => {
     const answer = await search(env, { q: CHIP_QUERY });
     const ageChip = answer.chips.find((chip) => chip.kind === 'age');
@@ -187,6 +210,14 @@ describe.skipIf(!browserAvailable)('search page › search guidance', { timeout:
       await saveScreenshot(page, 'search-phone-map');
       await listButton.click();
       await resultCards(page).first().waitFor();
+
+      // Searching from the opened form folds it away: the keyboard goes on at the bar, not at the page's start.
+      await bar.click();
+      const field = searchField(page);
+      await field.fill('Musik');
+      await field.press('Enter');
+      await expect.poll(() => page.getByRole('search').isVisible()).toBe(false);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('compact-bar');
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export interface LazyModule<T> {
-  /** Starts loading (once) and resolves with the module. */
+  /** Starts loading (once, unless it failed) and resolves with the module. */
   load(): Promise<T>;
   /** The module once loaded, for rendering without waiting. */
   readonly current: T | undefined;
@@ -15,7 +15,16 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   let promise: Promise<T> | undefined;
   let loaded: T | undefined;
   return {
-    load: () => (promise ??= importer().then((m) => (loaded = m))),
+    load: () =>
+      (promise ??= importer().then(
+        (m) => (loaded = m),
+        (e: unknown) => {
+          // A failed import() (network gone, a new deployment removed the chunk) must not stay the answer for
+          // the page's lifetime: forget it, so the next use tries again.
+          promise = undefined;
+          throw e;
+        },
+      )),
     get current() {
       return loaded;
     },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-
-/** Fewer letters than this ask for no suggestions: one letter matches too much to help. */
-const MIN_LENGTH = 2;
+// Fewer letters ask for no suggestions (the API refuses them). The schema module is in the first bundle
+// anyway (the search response's schemas), so importing the constant adds nothing to it.
+import { MIN_SUGGEST_LENGTH as MIN_LENGTH } from '../../../schema';
 
 interface Options<T> {
   /** Prefix of the listbox's and the options' ids. */
@@ -28,6 +28,7 @@ export function useCombobox<T>({ id, text, onInput, load, delay, onPick, showEmp
   const [active, setActive] = useState(-1);
   const typed = useRef(false);
   const pending = useRef<AbortController | null>(null);
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const loader = useRef(load);
   loader.current = load;
 
@@ -57,6 +58,8 @@ export function useCombobox<T>({ id, text, onInput, load, delay, onPick, showEmp
       controller.abort();
     };
   }, [text]);
+
+  useEffect(() => () => clearTimeout(blurTimer.current), []);
 
   /** Closes the list and drops an answer still on its way (e.g. when the form is submitted). */
   const close = () => {
@@ -114,12 +117,23 @@ export function useCombobox<T>({ id, text, onInput, load, delay, onPick, showEmp
       'aria-activedescendant': expanded && active >= 0 ? optionId(active) : undefined,
       onInput: (event: Event) => {
         typed.current = true;
+        // The open list and its highlighted option answer the text before this keystroke: drop them (and an
+        // answer still on its way) until the suggestions for the new text arrive, so that Enter submits what
+        // was typed instead of picking an out-of-date suggestion.
+        pending.current?.abort();
+        setItems([]);
+        setActive(-1);
+        setOpen(false);
         onInput((event.currentTarget as HTMLInputElement).value);
       },
       onKeyDown,
       // Later than a click on an option (which picks on mousedown anyway); an answer still on its way must
       // not open the list under a field the user has left.
-      onBlur: () => setTimeout(close, 150),
+      onBlur: () => {
+        blurTimer.current = setTimeout(close, 150);
+      },
+      // Back in the field before that close ran: it would close the list the user is now working with.
+      onFocus: () => clearTimeout(blurTimer.current),
     } as const,
     option: (i: number) => ({
       id: optionId(i),

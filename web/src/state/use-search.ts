@@ -3,7 +3,15 @@ import type { OfferingHit, OfferingsResponse } from '../../../schema';
 import { api } from '../api/client';
 
 export interface SearchResult {
+  /** The last answer; kept while the next one loads and after an error, so the page does not jump. */
   response: OfferingsResponse | null;
+  /**
+   * The query `response` answers, while it is the current answer: null from the moment a different first
+   * page is asked for (a new query, a retry) until it arrives. What only fits the query it was made for (the
+   * chips, whose remaining text replaces the search text, and the broader searches) is shown only when this
+   * equals the page's query. Loading more pages keeps it: they answer the same query.
+   */
+  answered: string | null;
   hits: OfferingHit[];
   loading: boolean;
   error: string | null;
@@ -16,6 +24,7 @@ const PER_PAGE = 20;
 /** Runs the search for a query string; loading more pages appends to the list. */
 export function useSearch(query: string): SearchResult {
   const [response, setResponse] = useState<OfferingsResponse | null>(null);
+  const [answered, setAnswered] = useState<string | null>(null);
   const [hits, setHits] = useState<OfferingHit[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -29,11 +38,13 @@ export function useSearch(query: string): SearchResult {
       const abort = (controller.current = new AbortController());
       setLoading(true);
       setError(null);
+      if (!append) setAnswered(null);
       try {
         const separator = query ? '&' : '';
         const result = await api.search(`${query}${separator}page=${pageNumber}&perPage=${PER_PAGE}`, abort.signal);
         page.current = pageNumber;
         setResponse(result);
+        setAnswered(query);
         setHits((previous) => (append ? [...previous, ...result.hits] : result.hits));
       } catch (e) {
         if ((e as Error).name !== 'AbortError') setError((e as Error).message);
@@ -51,6 +62,7 @@ export function useSearch(query: string): SearchResult {
 
   return {
     response,
+    answered,
     hits,
     loading,
     error,

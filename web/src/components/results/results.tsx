@@ -26,6 +26,12 @@ export function ResultCount({ total }: { total: number | undefined }) {
   return <p role="status" class="result-count">{status}</p>;
 }
 
+/** The general hint when nothing was found. */
+export function NoResultsHint() {
+  const i18n = useI18n();
+  return <p class="hint">{i18n.t('noResultsHint')}</p>;
+}
+
 /** The list of results and "load more". */
 export function Results({ result, hrefOf, open, noResults }: Props) {
   const i18n = useI18n();
@@ -39,7 +45,7 @@ export function Results({ result, hrefOf, open, noResults }: Props) {
           <button type="button" class="secondary" onClick={result.retry}>{i18n.t('retry')}</button>
         </div>
       )}
-      {total === 0 && (noResults ?? <p class="hint">{i18n.t('noResultsHint')}</p>)}
+      {total === 0 && (noResults ?? <NoResultsHint />)}
       <ol id="results" class="result-list" aria-label={i18n.t('results')} tabIndex={-1}>
         {result.hits.map((hit) => (
           <li key={hit.id}>

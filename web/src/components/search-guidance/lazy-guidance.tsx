@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { OfferingsResponse } from '../../../../schema';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import type { SearchState } from '../../state/search-state';
@@ -11,12 +12,14 @@ interface Props {
   response: OfferingsResponse;
   state: SearchState;
   update(next: SearchState): void;
+  /** Shown while the code loads, and if loading it failed (a later search tries again). */
+  fallback?: ComponentChildren;
 }
 
-/** One part of the search guidance, once its code has loaded (nothing before). */
-export function Guidance({ part, ...props }: Props) {
+/** One part of the search guidance, once its code has loaded (`fallback` before). */
+export function Guidance({ part, fallback = null, ...props }: Props) {
   const module = useLazyModule(guidance, true);
-  if (!module) return null;
+  if (!module) return <>{fallback}</>;
   const Part = part === 'query' ? module.QueryGuidance : module.Alternatives;
   return <Part {...props} />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientConfig, OfferingHit, Taxonomy } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
@@ -9,7 +9,7 @@ import { useSearch } from '../../state/use-search';
 import { ActiveFilters } from '../active-filters/active-filters';
 import { CompactBar } from '../compact-bar/compact-bar';
 import { FilterPanel } from '../filters/filters';
-import { ResultCount, Results } from '../results/results';
+import { NoResultsHint, ResultCount, Results } from '../results/results';
 import { SearchForm } from '../search-form/search-form';
 import { Guidance } from '../search-guidance/lazy-guidance';
 
@@ -70,12 +70,28 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
   };
   const openOffering = (id: number) => navigate(detailHref(id));
   const response = result.response;
+  // Chips and broader searches change the current search based on the query they were made for (a chip puts
+  // its remaining text in place of the search text): none from an earlier query, or while the next answer loads.
+  const guidance = result.answered === resultQuery ? response : null;
+
+  // Submitting or picking a suggestion folds the form on phones, hiding the field that has focus; the keyboard
+  // would fall back to the start of the page. The bar that replaces the form takes focus instead.
+  const focusBar = useRef(false);
+  const onSearched = () => {
+    focusBar.current = document.getElementById('search-form')?.contains(document.activeElement) ?? false;
+    setFormOpen(false);
+  };
+  useEffect(() => {
+    if (!focusBar.current) return;
+    focusBar.current = false;
+    if (collapsed) document.getElementById('compact-bar')?.focus();
+  });
 
   return (
     <main id="content" class={phoneMap ? 'search-page phone-map' : 'search-page'}>
       <p class="tagline">{i18n.t('tagline')}</p>
       {compact && <CompactBar state={state} expanded={formOpen} onToggle={() => setFormOpen(!formOpen)} />}
-      <SearchForm state={state} update={update} hidden={collapsed} onSearched={() => setFormOpen(false)} />
+      <SearchForm state={state} update={update} hidden={collapsed} onSearched={onSearched} />
       {!phoneMap && <ActiveFilters state={state} update={update} />}
       {!wide && (
         <div class="view-toggle" role="group">
@@ -100,7 +116,7 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
           </div>
         </aside>
         <div class="results-column" hidden={!showList}>
-          {response && <Guidance part="query" response={response} state={state} update={update} />}
+          {guidance && <Guidance part="query" response={guidance} state={state} update={update} />}
           <Results
             result={result}
             hrefOf={(hit: OfferingHit) => detailHref(hit.id)}
@@ -109,7 +125,11 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
               event.preventDefault();
               openOffering(hit.id);
             }}
-            noResults={response?.alternatives?.length ? <Guidance part="alternatives" response={response} state={state} update={update} /> : undefined}
+            noResults={
+              guidance?.alternatives?.length ? (
+                <Guidance part="alternatives" response={guidance} state={state} update={update} fallback={<NoResultsHint />} />
+              ) : undefined
+            }
           />
         </div>
         {showMap && MapView && (

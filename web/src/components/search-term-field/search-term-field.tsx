@@ -37,7 +37,19 @@ export function SearchTermField({ value, onInput, state, onSearch }: Props) {
     <div class="field search-term">
       <label for="q">{i18n.t('searchTerm')}</label>
       {/* ARIA in HTML allows role=combobox on type=search (axe agrees); Preact's types want a list attribute. */}
-      <input id="q" type="search" value={value} maxLength={200} placeholder={i18n.t('searchTermPlaceholder')} onFocus={preload} {...(box.input as object)} />
+      <input
+        id="q"
+        type="search"
+        value={value}
+        maxLength={200}
+        placeholder={i18n.t('searchTermPlaceholder')}
+        {...(box.input as object)}
+        // After the spread, which has an onFocus of its own.
+        onFocus={() => {
+          box.input.onFocus();
+          preload();
+        }}
+      />
       <ul id={box.listId} role="listbox" aria-label={i18n.t('termSuggestions')} class="suggestions" hidden={!box.expanded}>
         {Label &&
           box.items.map((suggestion, i) => (
