@@ -2,6 +2,7 @@ import {
   accessFeatures, categories, costs, formalities, languages, phases,
   type AccessFeature, type Category, type Cost, type Formality, type Language, type Phase,
 } from '../../schema';
+import { searchToken } from './search-tokens';
 
 // The words people use for the structured attributes of an offering, German and English: the labels of
 // the vocabularies plus everyday synonyms. Two uses: `attributeTerms` puts them into a searchable field of
@@ -215,7 +216,8 @@ export function attributeTerms(o: OfferingAttributes): string {
  */
 export function attributeTermList(o: OfferingAttributes): string[] {
   const groups: (readonly string[])[] = [
-    ...o.categories.map((c) => categoryWords[c]),
+    // The category labels are searchable already (categoryLabels); only their synonyms are added here.
+    ...o.categories.map((c) => categorySynonyms[c]),
     ...o.phases.map((p) => phaseWords[p]),
     formalityWords[o.formality],
     ...o.access.map((a) => accessWords[a]),
@@ -226,16 +228,26 @@ export function attributeTermList(o: OfferingAttributes): string[] {
   return groups.map(indexWords).filter((element) => element !== '');
 }
 
+/** Words of phrases that on their own would say the opposite or something else ("ohne Kosten", "no steps"). */
+const NOT_ALONE = new Set(['kosten', 'charge', 'cost', 'fee', 'steps', 'level', 'aid', 'print']);
+
+/**
+ * The words of the phrases, one per search token: queries are searched by token (search-tokens.ts), so
+ * "barrierefreie" and "barrierefreien" add nothing once "barrierefrei" is there, and every word indexed
+ * costs indexing time for all offerings.
+ */
 function indexWords(phrases: readonly string[]): string {
-  const words = new Set<string>();
+  const words = new Map<string, string>();
   for (const phrase of phrases) {
     // "step-free" → "stepfree": the parts alone would say something else ("free"); Meilisearch joins the
     // words of a query "step free" to find it.
     for (const word of phrase.replace(/(\p{L})-(\p{L})/gu, '$1$2').split(/[^\p{L}\p{N}]+/u)) {
-      if (word.length > 1 && !JOINING.has(word)) words.add(word);
+      if (word.length <= 1 || JOINING.has(word) || NOT_ALONE.has(word)) continue;
+      const token = searchToken(word);
+      if (!words.has(token)) words.set(token, word);
     }
   }
-  return [...words].join(' ');
+  return [...words.values()].join(' ');
 }
 
 // Helpers
