@@ -1,5 +1,5 @@
 import type { PostcodeRow, RegionRow } from '../db/schema';
-import { foldName } from '../lib/fold-name';
+import { foldLetters, foldName } from '../lib/fold-name';
 
 /** A municipality or district named in a query. */
 export interface PlaceName {
@@ -42,6 +42,9 @@ interface Candidate {
 export class PlaceNames {
   private readonly municipalities = new Map<string, Candidate>();
   private readonly districts = new Map<string, Candidate>();
+  /** The same names folded without reading "ue" as "ü", consulted first (see foldLetters). */
+  private readonly municipalitiesAsWritten = new Map<string, Candidate>();
+  private readonly districtsAsWritten = new Map<string, Candidate>();
   private readonly postcodes = new Map<string, PostcodePlace>();
   /** The most words any name has, so a reader knows how far to look ahead. */
   readonly maxWords: number;
@@ -50,11 +53,17 @@ export class PlaceNames {
     let maxWords = 1;
     for (const row of regions) {
       if (row.level === 'land') continue;
-      const target = row.level === 'gemeinde' ? this.municipalities : this.districts;
-      for (const [name, tier] of nameForms(row.name)) {
-        maxWords = Math.max(maxWords, name.split(' ').length);
-        const known = target.get(name);
-        if (!known || better({ row, tier }, known)) target.set(name, { row, tier });
+      const municipal = row.level === 'gemeinde';
+      const targets: [Map<string, Candidate>, (text: string) => string][] = [
+        [municipal ? this.municipalities : this.districts, foldName],
+        [municipal ? this.municipalitiesAsWritten : this.districtsAsWritten, foldLetters],
+      ];
+      for (const [target, fold] of targets) {
+        for (const [name, tier] of nameForms(row.name, fold)) {
+          maxWords = Math.max(maxWords, name.split(' ').length);
+          const known = target.get(name);
+          if (!known || better({ row, tier }, known)) target.set(name, { row, tier });
+        }
       }
     }
     this.maxWords = maxWords;
@@ -63,21 +72,25 @@ export class PlaceNames {
     }
   }
 
-  /** The municipality of that name (folded words), or of that name without its qualifier; the largest one. */
-  municipality(words: readonly string[]): PlaceName | undefined {
-    const found = this.municipalities.get(words.join(' '));
+  /**
+   * The municipality of that name (folded words), or of that name without its qualifier; the largest one.
+   * With the words as folded by foldLetters, a name written with "ue" is looked up as written first.
+   */
+  municipality(words: readonly string[], asWritten?: readonly string[]): PlaceName | undefined {
+    const found =
+      (asWritten && this.municipalitiesAsWritten.get(asWritten.join(' '))) ?? this.municipalities.get(words.join(' '));
     return found && toPlace(found.row);
   }
 
   /** The district of that name ("regen" → Landkreis Regen; a Landkreis before a city of the same name). */
-  district(words: readonly string[]): PlaceName | undefined {
-    const found = this.districts.get(words.join(' '));
+  district(words: readonly string[], asWritten?: readonly string[]): PlaceName | undefined {
+    const found = (asWritten && this.districtsAsWritten.get(asWritten.join(' '))) ?? this.districts.get(words.join(' '));
     return found && toPlace(found.row);
   }
 
   /** A municipality of that name, else a district: a district name that is also a municipality's gives the municipality. */
-  place(words: readonly string[]): PlaceName | undefined {
-    return this.municipality(words) ?? this.district(words);
+  place(words: readonly string[], asWritten?: readonly string[]): PlaceName | undefined {
+    return this.municipality(words, asWritten) ?? this.district(words, asWritten);
   }
 
   /** A five-digit German postcode. */
@@ -105,7 +118,7 @@ function toPlace(row: RegionRow): PlaceName {
 }
 
 /** The folded forms a name is found by, with their tier: full, without qualifier, St./Sankt, without "Bad". */
-function nameForms(name: string): [string, number][] {
+function nameForms(name: string, foldName: (text: string) => string): [string, number][] {
   const forms = new Map<string, number>();
   const add = (folded: string, tier: number) => {
     if (folded === '') return;

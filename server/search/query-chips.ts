@@ -2,7 +2,7 @@ import {
   accessFeatures, costs, languages,
   type AccessFeature, type ChipFilters, type Cost, type Label, type Language, type QueryChip,
 } from '../../schema';
-import { foldName } from '../lib/fold-name';
+import { foldLetters, foldName } from '../lib/fold-name';
 import {
   accessWords, butLabel, butWords, categoryWords, costWords, formalityWords, languagePhrases, languageWords, phaseWords,
 } from './attribute-words';
@@ -153,6 +153,8 @@ interface Word {
   raw: string;
   /** Folded (`foldName`); '' for a word of a script foldName drops (Arabic, Cyrillic), which matches nothing. */
   fold: string;
+  /** Folded without reading "ue" as "ü" (`foldLetters`), to tell "Neuenkirchen" from "Neunkirchen". */
+  asWritten: string;
 }
 
 function wordsOf(q: string): Word[] {
@@ -162,7 +164,9 @@ function wordsOf(q: string): Word[] {
     const end = start + m[0].length;
     const folded = foldName(m[0]);
     const parts = folded === '' ? [''] : folded.split(' ');
-    for (const fold of parts) words.push({ start, end, raw: m[0], fold });
+    const written = foldLetters(m[0]).split(' ');
+    // Both folds split a word at the same characters; should they ever differ, the plain fold is used alone.
+    parts.forEach((fold, i) => words.push({ start, end, raw: m[0], fold, asWritten: written.length === parts.length ? written[i]! : fold }));
   }
   return words;
 }
@@ -323,7 +327,7 @@ export function readChips(q: string, places: PlaceNames): ChipReading {
 
     // A district named as one ("Landkreis Regen").
     if (DISTRICT_WORDS.has(word.fold)) {
-      const to = matchPlace(words, i + 1, places.maxWords, free, (w) => places.district(w));
+      const to = matchPlace(words, i + 1, places.maxWords, free, (w, written) => places.district(w, written));
       if (to) {
         addPlace(found, q, words, i, to.end, to.place, placePrepositionBefore(words, i, taken));
         take(i, to.end);
@@ -336,7 +340,7 @@ export function readChips(q: string, places: PlaceNames): ChipReading {
     if (/^\d/.test(word.fold) || PREPOSITIONS.has(word.fold)) continue;
     const prep = placePrepositionBefore(words, i, taken);
     if (prep === 0 && !isCapitalised(word.raw)) continue;
-    const to = matchPlace(words, i, places.maxWords, free, (w) => places.place(w));
+    const to = matchPlace(words, i, places.maxWords, free, (w, written) => places.place(w, written));
     if (!to) continue;
     const single = to.end === i + 1;
     if (single && prep === 0 && (PLACE_STOP_WORDS.has(word.fold) || VOCABULARY_WORDS.has(word.fold))) continue;
@@ -364,11 +368,12 @@ function matchPlace(
   from: number,
   maxWords: number,
   free: (from: number, to: number) => boolean,
-  lookup: (folded: string[]) => ReturnType<PlaceNames['place']>,
+  lookup: (folded: string[], asWritten: string[]) => ReturnType<PlaceNames['place']>,
 ): { end: number; place: NonNullable<ReturnType<PlaceNames['place']>> } | undefined {
   for (let n = Math.min(maxWords, words.length - from); n >= 1; n--) {
     if (!free(from, from + n)) continue;
-    const place = lookup(words.slice(from, from + n).map((w) => w.fold));
+    const span = words.slice(from, from + n);
+    const place = lookup(span.map((w) => w.fold), span.map((w) => w.asWritten));
     if (place) return { end: from + n, place };
   }
   return undefined;

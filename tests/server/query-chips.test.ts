@@ -160,6 +160,12 @@ describe('readChips', () => {
     expect(only('im Landkreis Regen')).toMatchObject({ text: 'im Landkreis Regen', remainingQ: '' });
   });
 
+  it('tells a name written with "ue" from the one with "u", and still reads "ue" for "ü"', () => {
+    expect(only('Nachhilfe in Neuenkirchen').label.de).toBe('Neuenkirchen');
+    expect(only('Nachhilfe in Neunkirchen').label.de).toBe('Neunkirchen');
+    expect(only('Nachhilfe in Muenchen').label.de).toBe('München');
+  });
+
   it('reads places by their everyday and multi-word names', () => {
     expect(only('Freiburg')).toMatchObject({ apply: { region: '08311000', place: 'Freiburg im Breisgau' } });
     expect(only('Frankfurt am Main')).toMatchObject({ apply: { region: '06412000' }, remainingQ: '' });
