@@ -105,3 +105,30 @@ describe('GET /api/suggest', () => {
     expect(res.body).toContain('two letters');
   });
 });
+
+describe('the list and the map agree, relaxed or not', () => {
+  // Drawn queries: words some offerings have, word forms, a compound, words nobody has, fillers; with and
+  // without a filter. Whatever the search makes of them, the map must show exactly the listed offerings.
+  const pool = [
+    'Tanzen', 'Tanzkurs', 'Schwimmen', 'Chor', 'Nachhilfe', 'Mathe', 'polnische', 'Mütter', 'kreativer',
+    'Hörschleife', 'Zauberwürfel', 'Quantenphysik', 'bitte', 'gesucht', 'Kinder', 'Cohr', 'Vorlesen', 'Farben',
+  ];
+  const filters = ['', '&category=sports', '&age=7', '&cost=free', '&region=09276'];
+  let seed = 42;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+
+  it('for 40 drawn queries', async () => {
+    for (let i = 0; i < 40; i++) {
+      const words = Array.from({ length: 1 + next(3) }, () => pool[next(pool.length)]!);
+      const query = `q=${encodeURIComponent(words.join(' '))}${filters[next(filters.length)]}`;
+      const list = await search(t.app, `${query}&perPage=100`);
+      const points = await mapPoints(t.app, query);
+      expect(points.ids.slice().sort((a, b) => a - b), query).toEqual(idsOf(list).sort((a, b) => a - b));
+      expect(list.total, query).toBe(list.hits.length);
+    }
+  });
+});
+
