@@ -1,23 +1,7 @@
+import { prefixDistance } from '../lib/edit-distance';
 import { foldName } from '../lib/fold-name';
 import type { RegionLevel, RegionMatch } from '../../schema';
 import type { PostcodeRow, RegionRow } from '../db/schema';
-
-/** Levenshtein distance of `a` to the closest prefix of `b`, stopping early beyond `max`. */
-export function prefixDistance(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      rowMin = Math.min(rowMin, row[j]!);
-    }
-    if (rowMin > max) return max + 1;
-    prev = row;
-  }
-  return Math.min(...prev);
-}
 
 interface Entry {
   region: RegionRow;

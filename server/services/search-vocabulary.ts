@@ -1,5 +1,6 @@
 import { categories } from '../../schema';
 import type { Db } from '../db/connection';
+import { editDistance } from '../lib/edit-distance';
 import { publishedTitles } from '../repos/offerings-repo';
 import { foldName } from '../lib/fold-name';
 
@@ -60,28 +61,6 @@ function snapshotOf(titles: readonly string[]): Snapshot {
     else buckets.set(key, [word]);
   }
   return { titles: list.slice(0, MAX_TITLES), words, buckets };
-}
-
-/** Edit distance with transpositions (Damerau, optimal string alignment), giving up beyond `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      row[j] = value;
-      best = Math.min(best, value);
-    }
-    if (best > max) return max + 1;
-    before = previous;
-    previous = row;
-  }
-  return previous[b.length]!;
 }
 
 export class SearchVocabulary {

@@ -1,5 +1,6 @@
 import { differentPeople, markers } from './markers';
-import { dice, editDistance, isTypo, MIN_EDIT_LENGTH, STOP_WORDS } from './normalise';
+import { editDistance } from '../../lib/edit-distance';
+import { dice, isTypo, MIN_EDIT_LENGTH, STOP_WORDS } from './normalise';
 import { descriptionOf, type Prepared } from './prepare';
 
 // The rules for one pair of offerings, and the scores. Both kinds need what makes two offerings "for the

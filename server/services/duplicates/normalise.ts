@@ -6,6 +6,8 @@
 // Words are compared joined (spaces and hyphens removed), so a compound written apart, hyphenated or
 // joined gives the same string; similarity is then measured on character trigrams of that string.
 
+import { editDistance } from '../../lib/edit-distance';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 /**
@@ -211,34 +213,6 @@ export function dice(a: Int32Array, b: Int32Array): number {
 
 /** Shorter keys are not compared by edits: one letter turns "lesen" into "losen", "tanz" into "tanzen". */
 export const MIN_EDIT_LENGTH = 8;
-let row0 = new Int32Array(64);
-let row1 = new Int32Array(64);
-let row2 = new Int32Array(64);
-
-/**
- * Edits to turn one string into the other, where an edit is inserting, deleting or replacing a letter, or
- * swapping two neighbours (optimal string alignment distance).
- */
-export function editDistance(a: string, b: string): number {
-  const m = b.length;
-  if (row0.length <= m) [row0, row1, row2] = [new Int32Array(m + 1), new Int32Array(m + 1), new Int32Array(m + 1)];
-  // row2: the row before the previous one, row1: the previous one, row0: the current one.
-  for (let j = 0; j <= m; j++) row1[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row0[0] = i;
-    for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(row1[j]! + 1, row0[j - 1]! + 1, row1[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        d = Math.min(d, row2[j - 2]! + 1);
-      }
-      row0[j] = d;
-    }
-    [row2, row1, row0] = [row1, row0, row2];
-  }
-  return row1[m]!;
-}
-
 /**
  * 1 − edits / length of the longer key: a typo costs one edit ("Hausaufgabenhlife": 0.94), whereas
  * trigrams lose up to four of a word's trigrams to a swap. 0 for keys shorter than MIN_EDIT_LENGTH.
