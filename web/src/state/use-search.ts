@@ -42,6 +42,8 @@ export function useSearch(query: string): SearchResult {
       try {
         const separator = query ? '&' : '';
         const result = await api.search(`${query}${separator}page=${pageNumber}&perPage=${PER_PAGE}`, abort.signal);
+        // An answer that arrived just as a newer request replaced it belongs to the old query: drop it.
+        if (abort.signal.aborted) return;
         page.current = pageNumber;
         setResponse(result);
         setAnswered(query);
