@@ -1,4 +1,5 @@
 import { categories } from '../../schema';
+import { germanStopWords } from '../search/synonyms';
 import type { Db } from '../db/connection';
 import { editDistance } from '../lib/edit-distance';
 import { publishedTitles } from '../repos/offerings-repo';
@@ -10,6 +11,8 @@ import { foldName } from '../lib/fold-name';
 // noticed it rather than before (reading 100,000 titles takes ~0.1 s).
 
 const REBUILD_AFTER_MS = 30_000;
+/** Words a title is not suggested for, though they start with what was typed. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(germanStopWords.map(foldName));
 /** Titles kept for suggestions: the most frequent ones; enough for a district, bounded for the country. */
 const MAX_TITLES = 30_000;
 
@@ -104,15 +107,19 @@ export class SearchVocabulary {
   titles(typed: string, limit: number): TitleEntry[] {
     const parts = foldName(typed).split(' ').filter(Boolean);
     if (parts.length === 0) return [];
-    const found: TitleEntry[] = [];
+    // Titles that start with the text first, then those with a word that does; a short word such as "nach"
+    // or "für" does not count as that word, or "Nach" would suggest "Lernförderung nach BuT" before "Nachhilfe".
+    const starting: TitleEntry[] = [];
+    const containing: TitleEntry[] = [];
     for (const title of this.current().titles) {
-      if (parts.every((p) => title.words.some((w) => w.startsWith(p)))) {
-        found.push(title);
-        if (found.length === limit) break;
-      }
+      if (!parts.every((p) => title.words.some((w) => w.startsWith(p) && !FUNCTION_WORDS.has(w)))) continue;
+      if (title.folded.startsWith(parts[0]!)) starting.push(title);
+      else if (containing.length < limit) containing.push(title);
+      if (starting.length === limit) break;
     }
-    return found;
+    return [...starting, ...containing].slice(0, limit);
   }
+
 
   /**
    * A known word close to `word` (one edit for short words, two from eight letters), the most frequent
