@@ -23,6 +23,7 @@ beforeAll(async () => {
       ids.choir2 = addOffering(db, { title: 'Chor der Grundschule', description: 'Wir singen jeden Freitag.', categories: ['music_arts'] });
       ids.tutoring = addOffering(db, { title: 'Nachhilfe Mathematik', description: 'Für Schülerinnen und Schüler.', categories: ['tutoring'], minAge: 8, maxAge: 12, cost: 'free' }, ZWIESEL);
       ids.creative = addOffering(db, { title: 'Kreativ mit Farben', description: 'Ein Malkurs für Kinder.', categories: ['music_arts'] });
+      ids.after = addOffering(db, { title: 'Spielen nach der Schule', description: 'Draußen und drinnen.', categories: ['open_youth_work'] });
     },
   });
 });
@@ -95,6 +96,8 @@ describe('GET /api/suggest', () => {
     const res = await getJson<SuggestResponse>(t.app, '/api/suggest?q=Nach');
     expect(res.suggestions).toContainEqual(expect.objectContaining({ kind: 'category', id: 'tutoring' }));
     expect(res.suggestions).toContainEqual({ kind: 'title', text: 'Nachhilfe Mathematik', count: 1 });
+    // "nach" in a title is a function word, not what "Nach" was typed for.
+    expect(res.suggestions).not.toContainEqual(expect.objectContaining({ text: 'Spielen nach der Schule' }));
     const places = await getJson<SuggestResponse>(t.app, '/api/suggest?q=Zwies');
     expect(places.suggestions).toContainEqual(expect.objectContaining({ kind: 'place', place: expect.objectContaining({ key: '09276148' }) }));
   });
