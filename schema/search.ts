@@ -64,6 +64,15 @@ export const zBboxParam = z
       });
       return z.NEVER;
     }
+    // Read literally, west > east is a box across the 180th meridian: Meilisearch would search it that way
+    // and the map's point store would find nothing. No view of this directory spans it, so it is a mistake.
+    if (west! > east!) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `in bbox, west must not be greater than east (west ${west} > east ${east}); the order is west,south,east,north`,
+      });
+      return z.NEVER;
+    }
     return { west: west!, south: south!, east: east!, north: north! };
   });
 export type BboxFilter = z.output<typeof zBboxParam>;

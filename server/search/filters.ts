@@ -1,4 +1,5 @@
 import type { FacetName, OfferingFilters } from '../../schema';
+import { geoCircle } from './geo-filter';
 
 // Builds Meilisearch filters from validated filters. Every value is also quoted and escaped, so even a value
 // that slipped past validation can only ever be compared, never change the expression's structure.
@@ -55,9 +56,9 @@ export function filterGroups(filters: OfferingFilters, defaultRadiusKm: number):
   }
   if (filters.region) groups.set('region', [[`regions = ${quote(filters.region)}`]]);
   const geo: string[][] = [];
-  if (filters.near) {
-    const meters = Math.round((filters.radius ?? defaultRadiusKm) * 1000);
-    geo.push([`_geoRadius(${finite(filters.near.lat)}, ${finite(filters.near.lng)}, ${finite(meters)})`]);
+  const circle = geoCircle(filters, defaultRadiusKm);
+  if (circle) {
+    geo.push([`_geoRadius(${finite(circle.lat)}, ${finite(circle.lng)}, ${finite(circle.meters)})`]);
   }
   if (filters.bbox) {
     const { west, south, east, north } = filters.bbox;

@@ -3,30 +3,33 @@ import {
   type MapPointsResponse, type OfferingFilters,
 } from '../../schema';
 import type { PointRow } from '../repos/offerings-repo';
-import { distanceKm } from './documents';
+import { geoCircle, inBbox, inCircle } from './geo-filter';
+import { VocabularyMask } from './vocabulary-mask';
 
 // All published offerings as compact columns in memory, for the map. Meilisearch takes ~1 s to hand out
 // 100,000 matches (shared/STACK.md), while filtering these columns takes a few milliseconds. Filters here
 // must mean exactly what they mean in the index (search/filters.ts); the tests compare both.
 
-function bitIndex(list: readonly { id: string }[]): Map<string, number> {
+/** The mask layout of each multi-valued field: its columns hold `words` 32-bit words per point. */
+export const pointMasks = {
+  category: new VocabularyMask('categories', categories),
+  phase: new VocabularyMask('phases', phases),
+  access: new VocabularyMask('accessFeatures', accessFeatures),
+  language: new VocabularyMask('languages', languages),
+} as const;
+
+/** Single-valued fields are kept as their vocabulary index in one byte; 255 marks a value outside it. */
+export const MISSING_INDEX = 255;
+function byteIndex(name: string, list: readonly { id: string }[]): Map<string, number> {
+  // Checked at load, so a vocabulary that outgrows its byte stops the server instead of mixing up values.
+  if (list.length > MISSING_INDEX) {
+    throw new Error(`point store: the vocabulary ${name} has ${list.length} entries, a byte column holds ${MISSING_INDEX}`);
+  }
   return new Map(list.map((t, i) => [t.id, i]));
 }
-const categoryBit = bitIndex(categories);
-const phaseBit = bitIndex(phases);
-const accessBit = bitIndex(accessFeatures);
-const languageBit = bitIndex(languages);
-const formalityIndex = bitIndex(formalities);
-const costIndex = bitIndex(costs);
-
-function mask(values: readonly string[] | undefined, bits: Map<string, number>): number {
-  let m = 0;
-  for (const v of values ?? []) {
-    const bit = bits.get(v);
-    if (bit !== undefined) m |= 1 << bit;
-  }
-  return m >>> 0;
-}
+const categoryIndex = byteIndex('categories', categories);
+const formalityIndex = byteIndex('formalities', formalities);
+const costIndex = byteIndex('costs', costs);
 
 /** Interleaves the bits of two 16-bit numbers (Z-order), so points near on the map are near in the list. */
 function zOrder(x: number, y: number): number {
@@ -41,6 +44,7 @@ export interface PointColumns {
   key: Float64Array;
   lat: Float64Array;
   lng: Float64Array;
+  /** The mask columns hold `pointMasks.<field>.words` words per point (see vocabulary-mask.ts). */
   categoryMask: Uint32Array;
   primaryCategory: Uint8Array;
   phaseMask: Uint32Array;
@@ -63,6 +67,14 @@ const columnNames: ColumnName[] = [
   'ids', 'key', 'lat', 'lng', 'categoryMask', 'primaryCategory', 'phaseMask', 'accessMask', 'languageMask', 'formality',
   'cost', 'but', 'minAge', 'maxAge', 'region', 'volunteers', 'confirmedDay',
 ];
+/** Values per point in each column. */
+const stride: Record<ColumnName, number> = {
+  ...(Object.fromEntries(columnNames.map((name) => [name, 1])) as Record<ColumnName, number>),
+  categoryMask: pointMasks.category.words,
+  phaseMask: pointMasks.phase.words,
+  accessMask: pointMasks.access.words,
+  languageMask: pointMasks.language.words,
+};
 
 function allocate(n: number): Columns {
   return {
@@ -70,11 +82,11 @@ function allocate(n: number): Columns {
     key: new Float64Array(n),
     lat: new Float64Array(n),
     lng: new Float64Array(n),
-    categoryMask: new Uint32Array(n),
+    categoryMask: pointMasks.category.column(n),
     primaryCategory: new Uint8Array(n),
-    phaseMask: new Uint32Array(n),
-    accessMask: new Uint32Array(n),
-    languageMask: new Uint32Array(n),
+    phaseMask: pointMasks.phase.column(n),
+    accessMask: pointMasks.access.column(n),
+    languageMask: pointMasks.language.column(n),
     formality: new Uint8Array(n),
     cost: new Uint8Array(n),
     but: new Uint8Array(n),
@@ -95,13 +107,13 @@ function fromRows(rows: readonly PointRow[]): Columns {
     c.key[i] = key;
     c.lat[i] = r.lat;
     c.lng[i] = r.lng;
-    c.categoryMask[i] = mask(r.categories, categoryBit);
-    c.primaryCategory[i] = categoryBit.get(r.categories[0] ?? '') ?? 0;
-    c.phaseMask[i] = mask(r.phases, phaseBit);
-    c.accessMask[i] = mask(r.access, accessBit);
-    c.languageMask[i] = mask(r.languages, languageBit);
-    c.formality[i] = formalityIndex.get(r.formality) ?? 255;
-    c.cost[i] = costIndex.get(r.cost) ?? 255;
+    pointMasks.category.write(c.categoryMask, i, r.categories);
+    c.primaryCategory[i] = categoryIndex.get(r.categories[0] ?? '') ?? 0;
+    pointMasks.phase.write(c.phaseMask, i, r.phases);
+    pointMasks.access.write(c.accessMask, i, r.access);
+    pointMasks.language.write(c.languageMask, i, r.languages);
+    c.formality[i] = formalityIndex.get(r.formality) ?? MISSING_INDEX;
+    c.cost[i] = costIndex.get(r.cost) ?? MISSING_INDEX;
     c.but[i] = r.but ? 1 : 0;
     c.minAge[i] = r.minAge;
     c.maxAge[i] = r.maxAge;
@@ -165,7 +177,10 @@ export class PointStore {
     const copyRun = (from: Columns, start: number, end: number) => {
       if (end <= start) return;
       // Every column is a typed array of numbers; TypeScript cannot call `set` on the union of their types.
-      for (const name of columnNames) (out[name] as Float64Array).set((from[name] as Float64Array).subarray(start, end), k);
+      for (const name of columnNames) {
+        const w = stride[name];
+        (out[name] as Float64Array).set((from[name] as Float64Array).subarray(start * w, end * w), k * w);
+      }
       k += end - start;
     };
     while (i < this.size || j < added.ids.length) {
@@ -184,31 +199,32 @@ export class PointStore {
 
   /** Positions (in map order) of the points that pass the filters; `onlyIds` narrows to a text search's hits. */
   select(filters: OfferingFilters, defaultRadiusKm: number, onlyIds?: Iterable<number>): number[] {
-    const categoryAny = mask(filters.category, categoryBit);
-    const phaseAny = mask(filters.phase, phaseBit);
-    const languageAny = mask(filters.lang, languageBit);
-    const accessAll = mask(filters.access, accessBit);
+    const { category, phase, language, access } = pointMasks;
+    const categoryAny = category.of(filters.category);
+    const phaseAny = phase.of(filters.phase);
+    const languageAny = language.of(filters.lang);
+    const accessAll = access.of(filters.access);
     const formalityAny = new Set((filters.formality ?? []).map((f) => formalityIndex.get(f)));
     const costAny = new Set((filters.cost ?? []).map((c) => costIndex.get(c)));
     const [regionFrom, regionTo] = regionRange(filters.region);
-    const { near, bbox, age, but } = filters;
-    const radius = filters.radius ?? defaultRadiusKm;
+    const { bbox, age, but } = filters;
+    // The same circle, radius rounded the same way, as the index filter (filters.ts) is built from.
+    const circle = geoCircle(filters, defaultRadiusKm);
     const { categoryMask, phaseMask, languageMask, accessMask, formality, cost, minAge, maxAge, region, lat, lng } = this.c;
     const butColumn = this.c.but;
 
     const accepts = (i: number): boolean =>
-      (categoryAny === 0 || (categoryMask[i]! & categoryAny) !== 0) &&
-      (phaseAny === 0 || (phaseMask[i]! & phaseAny) !== 0) &&
-      (languageAny === 0 || (languageMask[i]! & languageAny) !== 0) &&
-      (accessAll === 0 || (accessMask[i]! & accessAll) >>> 0 === accessAll) &&
+      (categoryAny === undefined || category.anyAt(categoryMask, i, categoryAny)) &&
+      (phaseAny === undefined || phase.anyAt(phaseMask, i, phaseAny)) &&
+      (languageAny === undefined || language.anyAt(languageMask, i, languageAny)) &&
+      (accessAll === undefined || access.allAt(accessMask, i, accessAll)) &&
       (formalityAny.size === 0 || formalityAny.has(formality[i]!)) &&
       (costAny.size === 0 || costAny.has(cost[i]!)) &&
       (but === undefined || butColumn[i] === (but ? 1 : 0)) &&
       (age === undefined || (minAge[i]! <= age && maxAge[i]! >= age)) &&
       (region[i]! >= regionFrom && region[i]! <= regionTo) &&
-      (bbox === undefined ||
-        (lat[i]! >= bbox.south && lat[i]! <= bbox.north && lng[i]! >= bbox.west && lng[i]! <= bbox.east)) &&
-      (near === undefined || distanceKm(near, { lat: lat[i]!, lng: lng[i]! }) <= radius);
+      (bbox === undefined || inBbox(bbox, lat[i]!, lng[i]!)) &&
+      (circle === undefined || inCircle(circle, lat[i]!, lng[i]!));
 
     const out: number[] = [];
     if (onlyIds) {

@@ -2,12 +2,12 @@ import {
   accessFeatures, categories, costs, formalities, languages, needGroups, phases,
   type FigureSet,
 } from '../../schema';
-import { regionRange, type PointColumns } from '../search/point-store';
+import { pointMasks, regionRange, type PointColumns } from '../search/point-store';
 
 // Counting for the figures: one pass over the selected positions of the point store's columns, adding each
 // offering to every area (region, state, country) whose municipality-key range contains it. Bit i of a mask
-// column is index i of the vocabulary array (see point-store.ts), so counts are kept in arrays of the same
-// order and only turned into records at the end.
+// column is index i of the vocabulary array (see vocabulary-mask.ts), so counts are kept in arrays of the
+// same order and only turned into records at the end.
 
 /** An area as the inclusive range of 8-digit municipality keys it covers. */
 export interface KeyRange {
@@ -25,13 +25,9 @@ export function keyRange(prefix: string | null): KeyRange {
  * One mask per need group over the access bits: the group's features except "not wheelchair accessible",
  * which says the opposite of accessible and must not make an offering count for mobility.
  */
-const needMasks = needGroups.map((group) => {
-  let mask = 0;
-  accessFeatures.forEach((f, bit) => {
-    if (f.group === group && f.id !== 'wheelchair_no') mask |= 1 << bit;
-  });
-  return mask >>> 0;
-});
+const needMasks = needGroups.map((group) =>
+  pointMasks.access.of(accessFeatures.filter((f) => f.group === group && f.id !== 'wheelchair_no').map((f) => f.id))!,
+);
 const freeIndex = costs.findIndex((c) => c.id === 'free');
 
 export interface Tally {
@@ -64,16 +60,6 @@ function emptyTally(): Tally {
   };
 }
 
-/** Adds one to the counter of every bit set in `mask`. */
-function addBits(counts: Int32Array, mask: number): void {
-  let m = mask >>> 0;
-  while (m !== 0) {
-    const lowest = m & -m;
-    counts[31 - Math.clz32(lowest)]!++;
-    m = (m ^ lowest) >>> 0;
-  }
-}
-
 /**
  * Counts the offerings at `positions` once per area that contains them. `staleBeforeDay`: offerings last
  * confirmed before this day (days since 1970-01-01) count as not confirmed for 12 months.
@@ -93,12 +79,11 @@ export function tally(
       if (key < area.from || key > area.to) continue;
       const t = tallies[a]!;
       t.total++;
-      addBits(t.categories, categoryMask[p]!);
-      addBits(t.phases, phaseMask[p]!);
-      addBits(t.languages, languageMask[p]!);
-      const access = accessMask[p]!;
-      addBits(t.access, access);
-      for (let g = 0; g < needMasks.length; g++) if ((access & needMasks[g]!) !== 0) t.accessByNeed[g]!++;
+      pointMasks.category.countAt(t.categories, categoryMask, p);
+      pointMasks.phase.countAt(t.phases, phaseMask, p);
+      pointMasks.language.countAt(t.languages, languageMask, p);
+      pointMasks.access.countAt(t.access, accessMask, p);
+      for (let g = 0; g < needMasks.length; g++) if (pointMasks.access.anyAt(accessMask, p, needMasks[g]!)) t.accessByNeed[g]!++;
       // 255 marks a value outside the vocabulary (the database's checks should never let one through).
       if (formality[p]! < formalities.length) t.formality[formality[p]!]!++;
       if (cost[p]! < costs.length) t.cost[cost[p]!]!++;

@@ -97,6 +97,7 @@ describe('bad input answers 400 with the parameter named', () => {
     ['radius=5', 'radius'],
     ['bbox=1,2,3', 'bbox'],
     ['bbox=10,50,11,49', 'bbox'],
+    ['bbox=11,49,10,50', 'bbox'],
     ['bbox=a,b,c,d', 'bbox'],
     ['sort=distance', 'sort'],
     ['sort=random', 'sort'],
