@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLoad, type Loaded } from './use-load';
 
 export interface LazyModule<T> {
   /** Starts loading (once, unless it failed) and resolves with the module. */
@@ -31,19 +31,9 @@ export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
   };
 }
 
-/** The module once it has loaded; starts loading when `wanted` turns true. */
-export function useLazyModule<T>(module: LazyModule<T>, wanted: boolean): T | undefined {
-  const [, setLoaded] = useState(module.current !== undefined);
-  useEffect(() => {
-    if (!wanted || module.current) return;
-    let live = true;
-    module.load().then(
-      () => live && setLoaded(true),
-      (e: unknown) => console.error('loading a part of the page failed', e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [module, wanted]);
-  return module.current;
+/** The module once it has loaded (`failed` and `retry` when loading it failed); starts loading when `wanted`. */
+export function useLazyModule<T>(module: LazyModule<T>, wanted: boolean): Loaded<T> {
+  const state = useLoad(wanted ? module.load : null);
+  // `current` also covers a module that an earlier render (or another component) already loaded.
+  return { ...state, value: module.current ?? null };
 }

@@ -14,6 +14,10 @@ export interface SearchResult {
   answered: string | null;
   hits: OfferingHit[];
   loading: boolean;
+  /**
+   * Why the last request failed. With `answered` null it was a first page (`retry` asks again); otherwise it was
+   * "load more", and `loadMore` asks for the same page again.
+   */
   error: string | null;
   loadMore(): void;
   retry(): void;

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ClientConfig, Taxonomy } from '../../../../schema';
+import { useEffect, useMemo } from 'preact/hooks';
 import { api } from '../../api/client';
 import { createI18n, I18nContext } from '../../i18n/i18n';
 import { parseSearchState, serializeSearchState, type SearchState } from '../../state/search-state';
 import { navigate, useLocation } from '../../state/use-location';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
+import { useLoad } from '../../lib/use-load';
+import { LoadError } from '../load-error/load-error';
 import { SearchPage } from '../search-page/search-page';
 
 // The detail page is its own chunk: the search page, where most visits begin, does not wait for it.
@@ -14,13 +15,9 @@ const detailPage = lazyModule(() => import('../detail/detail-page'));
 export function App() {
   const location = useLocation();
   const state = useMemo(() => parseSearchState(location.search), [location.search]);
-  const [taxonomy, setTaxonomy] = useState<Taxonomy | null>(null);
-  const [clientConfig, setClientConfig] = useState<ClientConfig | null>(null);
-
-  useEffect(() => {
-    api.taxonomy().then(setTaxonomy, (e: unknown) => console.error('taxonomy', e));
-    api.clientConfig().then(setClientConfig, (e: unknown) => console.error('client config', e));
-  }, []);
+  const taxonomyLoad = useLoad(api.taxonomy);
+  const clientConfig = useLoad(api.clientConfig);
+  const taxonomy = taxonomyLoad.value;
 
   const i18n = useMemo(() => createI18n(state.ui, taxonomy), [state.ui, taxonomy]);
   useEffect(() => {
@@ -28,7 +25,8 @@ export function App() {
   }, [state.ui]);
 
   const detail = /^\/angebot\/(\d{1,10})\/?$/.exec(location.pathname);
-  const DetailPage = useLazyModule(detailPage, detail !== null)?.DetailPage;
+  const detailChunk = useLazyModule(detailPage, detail !== null);
+  const DetailPage = detailChunk.value?.DetailPage;
   const update = (next: SearchState, mode: 'push' | 'replace' = 'push') => {
     const query = serializeSearchState(next);
     navigate(`/${query ? `?${query}` : ''}`, mode);
@@ -52,12 +50,20 @@ export function App() {
           {i18n.t('switchLanguage')}
         </button>
       </header>
+      {/* Without the taxonomy the filters are empty and terms show as ids: say so (on every page) and offer a retry. */}
+      {taxonomyLoad.failed && (
+        <LoadError message={i18n.t('partFailed')} retry={taxonomyLoad.retry} />
+      )}
       {detail ? (
         DetailPage ? (
-          <DetailPage id={Number(detail[1])} search={location.search} reportEmail={clientConfig?.reportEmail ?? null} />
+          <DetailPage id={Number(detail[1])} search={location.search} reportEmail={clientConfig.value?.reportEmail ?? null} />
         ) : (
           <main id="content" class="detail-page" aria-busy="true">
-            <p role="status">{i18n.t('loadingOffering')}</p>
+            {detailChunk.failed ? (
+              <LoadError message={i18n.t('partFailed')} retry={detailChunk.retry} />
+            ) : (
+              <p role="status">{i18n.t('loadingOffering')}</p>
+            )}
           </main>
         )
       ) : (

@@ -4,14 +4,17 @@ import { api } from '../../api/client';
 import { fetchMapPoints } from '../../api/map-points';
 import { useI18n } from '../../i18n/i18n';
 import { geometryBbox } from '../../lib/geo';
+import type { Loaded } from '../../lib/use-load';
 import type { MapHandle, MapView as AdapterView } from '../../map/types';
 import type { SearchState } from '../../state/search-state';
+import { LoadError } from '../load-error/load-error';
 
 interface Props {
   state: SearchState;
   /** The filters as API parameters: the map shows every match of them. */
   query: string;
-  clientConfig: ClientConfig | null;
+  /** The tile configuration; when it failed to load the map offers to load it again. */
+  clientConfig: Loaded<ClientConfig>;
   onSelect(id: number): void;
   /** The user moved the map: remember the view (without a history entry). */
   onMove(view: AdapterView): void;
@@ -36,19 +39,23 @@ export function MapView({ state, query, clientConfig, onSelect, onMove, onSearch
   const container = useRef<HTMLDivElement>(null);
   const [handle, setHandle] = useState<MapHandle | null>(null);
   const [moved, setMoved] = useState<Bbox | null>(null);
+  // Leaflet and the adapter are their own chunk: if it does not arrive, offer a retry rather than "loading".
+  const [adapterFailed, setAdapterFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const callbacks = useRef({ onSelect, onMove });
   callbacks.current = { onSelect, onMove };
 
   // Create the map once the tile configuration is known.
+  const config = clientConfig.value;
   useEffect(() => {
-    if (!container.current || clientConfig === null) return;
+    if (!container.current || !config) return;
     let map: MapHandle | null = null;
     let cancelled = false;
-    void import('../../map').then(({ createMap }) => {
+    import('../../map').then(({ createMap }) => {
       if (cancelled || !container.current) return;
       map = createMap({
         container: container.current,
-        tiles: clientConfig.tiles,
+        tiles: config.tiles,
         outlines: { states: '/geo/laender.geojson', districts: '/geo/kreise.geojson' },
         labels: {
           map: i18n.t('map'),
@@ -67,6 +74,9 @@ export function MapView({ state, query, clientConfig, onSelect, onMove, onSearch
         callbacks.current.onMove(view);
       });
       setHandle(map);
+    }, (e: unknown) => {
+      console.error('map', e);
+      if (!cancelled) setAdapterFailed(true);
     });
     return () => {
       cancelled = true;
@@ -75,7 +85,7 @@ export function MapView({ state, query, clientConfig, onSelect, onMove, onSearch
     };
     // The map is built once; later state changes reach it through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [clientConfig]);
+  }, [config, attempt]);
 
   // Every matching point.
   useEffect(() => {
@@ -122,6 +132,16 @@ export function MapView({ state, query, clientConfig, onSelect, onMove, onSearch
     if (!same) handle.setView({ center: [view.lng, view.lat], zoom: view.zoom });
   }, [handle, view?.zoom, view?.lat, view?.lng]);
 
+  // No tiles configuration, or no Leaflet: the map cannot be built, so it offers a retry instead of "loading".
+  if (clientConfig.failed || adapterFailed) {
+    const retry = clientConfig.failed
+      ? clientConfig.retry
+      : () => {
+          setAdapterFailed(false);
+          setAttempt((n) => n + 1);
+        };
+    return <LoadError message={i18n.t('partFailed')} retry={retry} />;
+  }
   return (
     <div class="map-wrapper">
       <div ref={container} class="map" role="region" aria-label={i18n.t('map')} data-testid="map">

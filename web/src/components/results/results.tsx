@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { OfferingHit } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
+import { moreResults } from '../../state/more-results';
 import type { SearchResult } from '../../state/use-search';
+import { LoadError } from '../load-error/load-error';
 import { OfferingCard } from '../offering-card/offering-card';
 
 interface Props {
@@ -12,9 +14,14 @@ interface Props {
   noResults?: ComponentChildren;
 }
 
-/** The number of results, announced to screen readers; shown above list and map alike. */
-export function ResultCount({ total }: { total: number | undefined }) {
+/**
+ * The number of results, announced to screen readers; shown above list and map alike. When the search itself
+ * failed, the error and its retry take its place, so the page never stays on "searching".
+ */
+export function ResultCount({ result }: { result: SearchResult }) {
   const i18n = useI18n();
+  if (result.error && result.answered === null) return <LoadError message={i18n.t('error', { message: result.error })} retry={result.retry} />;
+  const total = result.response?.total;
   const status =
     total === undefined
       ? i18n.t('searching')
@@ -36,15 +43,10 @@ export function NoResultsHint() {
 export function Results({ result, hrefOf, open, noResults }: Props) {
   const i18n = useI18n();
   const total = result.response?.total;
+  const more = moreResults(result.response, result.hits.length);
   return (
     <section class="results" aria-labelledby="results-heading" aria-busy={result.loading}>
       <h2 id="results-heading" class="visually-hidden">{i18n.t('results')}</h2>
-      {result.error && (
-        <div class="error" role="alert">
-          <p>{i18n.t('error', { message: result.error })}</p>
-          <button type="button" class="secondary" onClick={result.retry}>{i18n.t('retry')}</button>
-        </div>
-      )}
       {total === 0 && (noResults ?? <NoResultsHint />)}
       <ol id="results" class="result-list" aria-label={i18n.t('results')} tabIndex={-1}>
         {result.hits.map((hit) => (
@@ -53,10 +55,14 @@ export function Results({ result, hrefOf, open, noResults }: Props) {
           </li>
         ))}
       </ol>
-      {total !== undefined && result.hits.length < total && (
+      {result.error && result.answered !== null ? (
+        <LoadError message={i18n.t('error', { message: result.error })} retry={result.loadMore} />
+      ) : more === 'page' ? (
         <button type="button" class="secondary load-more" disabled={result.loading} onClick={result.loadMore}>
           {i18n.t('loadMore')}
         </button>
+      ) : (
+        more === 'limit' && <p class="hint">{i18n.t('pageLimit', { count: result.hits.length })}</p>
       )}
     </section>
   );

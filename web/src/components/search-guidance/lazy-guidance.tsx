@@ -18,7 +18,7 @@ interface Props {
 
 /** One part of the search guidance, once its code has loaded (`fallback` before). */
 export function Guidance({ part, fallback = null, ...props }: Props) {
-  const module = useLazyModule(guidance, true);
+  const module = useLazyModule(guidance, true).value;
   if (!module) return <>{fallback}</>;
   const Part = part === 'query' ? module.QueryGuidance : module.Alternatives;
   return <Part {...props} />;

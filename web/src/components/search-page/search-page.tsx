@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ClientConfig, OfferingHit, Taxonomy } from '../../../../schema';
 import { useI18n } from '../../i18n/i18n';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
+import type { Loaded } from '../../lib/use-load';
 import { filterParams, hasFilters, serializeSearchState, type SearchState } from '../../state/search-state';
 import { navigate } from '../../state/use-location';
 import { useRegionPlace } from '../../state/use-region-place';
 import { useSearch } from '../../state/use-search';
 import { ActiveFilters } from '../active-filters/active-filters';
 import { CompactBar } from '../compact-bar/compact-bar';
+import { LoadError } from '../load-error/load-error';
 import { FilterPanel } from '../filters/filters';
 import { NoResultsHint, ResultCount, Results } from '../results/results';
 import { SearchForm } from '../search-form/search-form';
@@ -17,7 +19,7 @@ interface Props {
   state: SearchState;
   update(next: SearchState, mode?: 'push' | 'replace'): void;
   taxonomy: Taxonomy | null;
-  clientConfig: ClientConfig | null;
+  clientConfig: Loaded<ClientConfig>;
 }
 
 const WIDE = '(min-width: 960px)';
@@ -54,7 +56,8 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
   }, [result.response, mapWanted]);
   const showMap = wide || state.view === 'map';
   const showList = wide || state.view === 'list';
-  const MapView = useLazyModule(mapView, showMap && mapWanted)?.MapView;
+  const mapChunk = useLazyModule(mapView, showMap && mapWanted);
+  const MapView = mapChunk.value?.MapView;
 
   const compact = !wide && hasFilters(state.filters);
   const collapsed = compact && !formOpen;
@@ -103,7 +106,7 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
           </button>
         </div>
       )}
-      <ResultCount total={response?.total} />
+      <ResultCount result={result} />
       <div class="search-layout">
         <aside class="filters" aria-label={i18n.t('filters')} hidden={phoneMap}>
           {!wide && (
@@ -132,6 +135,11 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
             }
           />
         </div>
+        {showMap && mapChunk.failed && (
+          <div class="map-column">
+            <LoadError message={i18n.t('partFailed')} retry={mapChunk.retry} />
+          </div>
+        )}
         {showMap && MapView && (
           <div class="map-column">
             <MapView
