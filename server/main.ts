@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, publicUrl, type Config } from './config';
@@ -8,24 +9,41 @@ import { prepareDirectory } from '../seed/prepare';
 // (the bundled Meilisearch child included) on Ctrl-C or SIGTERM.
 
 async function start(config: Config): Promise<void> {
-  const app = await buildApp(config);
+  // The handlers come before the app is built: a signal while Meilisearch is starting must still stop it
+  // (a process ended by a signal runs no 'exit' listeners, so the child would outlive it).
+  let app: FastifyInstance | undefined;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal} received, shutting down`);
     const forced = setTimeout(() => process.exit(1), 15_000);
     forced.unref();
+    if (!app) return; // buildApp is still running: start() closes the app as soon as it is built.
+    app.log.info(`${signal} received, shutting down`);
+    // close() stops accepting connections and waits for the requests under way, then runs the onClose
+    // hooks: the outbox worker, then the search client and Meilisearch, then the database.
+    // Node's server.close() ends the keep-alive connections idle at that moment; one whose request is still
+    // running turns idle later and would hold the shutdown for the keep-alive timeout (72 s), past the forced
+    // exit. Close each as soon as its answer is out.
+    const server = app.server;
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    idle.unref();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        app.log.error({ err: error }, 'error while shutting down');
+        app!.log.error({ err: error }, 'error while shutting down');
         process.exit(1);
       },
     );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  app = await buildApp(config);
+  if (closing) {
+    await app.close().catch(() => undefined);
+    process.exit(0);
+  }
 
   try {
     await app.ready();

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 
 /** A TCP port on the loopback interface that is free right now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -21,4 +22,26 @@ export function processAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The command line of a running process as its arguments (Linux: /proc/<pid>/cmdline), or null when the
+ * process is gone or the system has no /proc.
+ */
+export function commandLine(pid: number): string[] | null {
+  try {
+    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return raw.split('\0').filter((arg, i, all) => arg !== '' || i < all.length - 1);
+  } catch {
+    return null;
+  }
+}
+
+/** The value of `--name value` or `--name=value` in a command line. */
+export function optionValue(args: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === name) return args[i + 1];
+    if (args[i]!.startsWith(`${name}=`)) return args[i]!.slice(name.length + 1);
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { MeiliError } from '../search/meili-client';
+import { isUnavailable, MeiliRequestError } from '../search/meili-client';
 
 /** An error a request can cause and a person can act on; its message is shown to the client. */
 export class HttpError extends Error {
@@ -13,6 +13,14 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Seconds a client should wait before asking again while search is unavailable. */
+const SEARCH_RETRY_AFTER_S = 5;
+
+/** Where an error came from, without its message (which may quote request values). */
+function stackFrames(error: Error): string {
+  return (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
 }
 
 /**
@@ -44,11 +52,31 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).send({ error: error.code, message: error.message, details: error.details });
     }
-    if (error instanceof MeiliError) {
-      request.log.error({ err: error }, 'search failed');
-      return reply.code(503).send({
+    if (isUnavailable(error)) {
+      // An outage, not a bug: Meilisearch is down, restarting or hung. The same request works again soon.
+      request.log.warn(
+        { meili: { reason: error.reason, status: error.status, code: error.code }, detail: error.message.replace(/\/\/[^/@\s]*@/g, '//') },
+        'search unavailable',
+      );
+      return reply.code(503).header('retry-after', String(SEARCH_RETRY_AFTER_S)).send({
         error: 'search_unavailable',
         message: 'Die Suche ist gerade nicht erreichbar / Search is unavailable right now. Please try again shortly.',
+      });
+    }
+    if (error instanceof MeiliRequestError) {
+      // Meilisearch refused what this server built (a filter, a sort): a bug, answered and logged as one.
+      // The log shows the request's shape only — Meilisearch's explanation quotes the filter, which holds
+      // what people searched for.
+      request.log.error(
+        {
+          meili: { status: error.status, code: error.code, method: error.method, path: error.path, body: error.bodyShape },
+          stack: stackFrames(error),
+        },
+        'Meilisearch rejected a request built by the server (a bug)',
+      );
+      return reply.code(500).send({
+        error: 'internal_error',
+        message: 'Interner Fehler / Internal error. It has been logged.',
       });
     }
     if ((error as { code?: string }).code === 'SQLITE_BUSY') {

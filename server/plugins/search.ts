@@ -18,7 +18,12 @@ declare module 'fastify' {
 
 /**
  * Meilisearch: the configured one (MEILI_URL), or the bundled binary started as a child process with its
- * data under DATA_DIR/meili. Stopped with the app.
+ * data under DATA_DIR/meili; when that child is restarted on a new port, the client follows it.
+ *
+ * Stopped with the app in an onClose hook. Fastify runs onClose hooks in reverse order of registration,
+ * and its own hook that stops listening and waits for the requests under way was added last (when the app
+ * became ready), so it runs first: requests in flight still reach Meilisearch; the outbox worker (registered
+ * after this plugin) stops before the client closes.
  */
 export const searchPlugin = fp<{ config: Config }>(
   async (app: FastifyInstance, { config }) => {
@@ -31,6 +36,7 @@ export const searchPlugin = fp<{ config: Config }>(
       key = child.masterKey;
     }
     const client = new MeiliClient(url, key);
+    child?.onRestart((newUrl) => client.setUrl(newUrl));
     if (!(await client.healthy())) {
       await child?.stop();
       throw new Error(`Meilisearch at ${url} is not available: check MEILI_URL and that the server runs`);

