@@ -13,6 +13,8 @@ export const zConfig = z.object({
   MEILI_MASTER_KEY: z.string().min(16, 'MEILI_MASTER_KEY must have at least 16 characters').optional(),
   /** Prefix for index names, so several directories (or test runs) can share one Meilisearch. */
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{0,40}$/, 'letters, digits, - and _ only').default(''),
+  /** How long a request to Meilisearch may take before it counts as an outage (503 with Retry-After). */
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100, 'MEILI_TIMEOUT_MS must be at least 100').max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` for people at a terminal, `json` for log collectors; `auto` picks by whether stdout is a terminal. */
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),

@@ -35,7 +35,7 @@ export const searchPlugin = fp<{ config: Config }>(
       url = child.url;
       key = child.masterKey;
     }
-    const client = new MeiliClient(url, key);
+    const client = new MeiliClient(url, key, { timeoutMs: config.MEILI_TIMEOUT_MS });
     child?.onRestart((newUrl) => client.setUrl(newUrl));
     if (!(await client.healthy())) {
       await child?.stop();
