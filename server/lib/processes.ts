@@ -14,6 +14,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether a loopback port can be bound right now. */
+export async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once('error', () => resolvePort(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+  });
+}
+
 /** Whether a process with this id exists (signal 0 checks without sending anything). */
 export function processAlive(pid: number): boolean {
   try {

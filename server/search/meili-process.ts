@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { commandLine, freePort, optionValue, processAlive } from '../lib/processes';
+import { commandLine, freePort, optionValue, portFree, processAlive } from '../lib/processes';
 
 export interface MeiliProcess {
   /** Where Meilisearch answers now. It changes when the child is restarted on a new port. */
@@ -90,7 +90,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: num
   while (Date.now() < deadline) {
     if (exited(child)) throw new Error(`Meilisearch exited (${child.exitCode ?? child.signalCode}) while starting`);
     try {
-      const res = await fetch(`${url}/health`);
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
       // Another program may have taken the port meanwhile: only our child's answer counts.
       if (res.ok && !exited(child)) return;
     } catch {
@@ -115,8 +115,8 @@ const MAX_RETRY_MS = 30_000;
 /**
  * Starts the bundled Meilisearch as a child process on a free loopback port with its data under `dir`.
  *
- * Supervision: when the child dies it is started again on a newly picked free port (the old one may have
- * been taken meanwhile) and `onRestart` listeners learn the new address. A restart that fails — the binary
+ * Supervision: when the child dies it is started again, on its previous port while that is free, else on a
+ * newly picked one (the old one may have been taken meanwhile), and `onRestart` listeners learn the address. A restart that fails — the binary
  * cannot be spawned, the port was snatched, the child exits while starting — is logged and tried again with
  * a growing delay (up to 30 s); it never throws into the server. `stop()` ends it for good, and the child is
  * killed if this process exits without calling it.
@@ -176,16 +176,24 @@ export async function startMeilisearch(dir: string, log: Logger, options: MeiliP
       });
       spawned.once('spawn', () => {
         running = true;
-        writeFileSync(pidFile, `${spawned.pid} ${process.pid}`);
+        try {
+          writeFileSync(pidFile, `${spawned.pid} ${process.pid}`);
+        } catch (error) {
+          // A full or read-only disk must not end the server; only the clean-up after a hard kill needs the file.
+          log.warn(`could not write ${pidFile}: ${(error as Error).message}`);
+        }
         resolveChild(spawned);
       });
       spawned.stdout?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
       spawned.stderr?.on('data', (chunk: Buffer) => log.debug(`meilisearch: ${chunk.toString().trimEnd()}`));
     });
 
-  /** Starts a child on a fresh free port and waits until it answers; kills it again if it does not. */
-  const launch = async (): Promise<{ spawned: ChildProcess; url: string }> => {
-    const port = await freePort();
+  /**
+   * Starts a child and waits until it answers; kills it again if it does not. A restart takes the previous
+   * port when it is still free (whoever read the address once keeps working), else a fresh free one.
+   */
+  const launch = async (preferredPort?: number): Promise<{ spawned: ChildProcess; url: string }> => {
+    const port = preferredPort !== undefined && (await portFree(preferredPort)) ? preferredPort : await freePort();
     if (stopping) throw new Error('Meilisearch is being stopped');
     const address = `http://127.0.0.1:${port}`;
     const spawned = await spawnChild(port);
@@ -224,7 +232,7 @@ export async function startMeilisearch(dir: string, log: Logger, options: MeiliP
     if (stopping) return;
     let started: { spawned: ChildProcess; url: string };
     try {
-      started = await launch();
+      started = await launch(Number(new URL(url).port));
     } catch (error) {
       scheduleRestart(`Meilisearch could not be restarted: ${(error as Error).message}`);
       return;
@@ -265,9 +273,9 @@ export async function startMeilisearch(dir: string, log: Logger, options: MeiliP
     async stop() {
       stopping = true;
       clearTimeout(retryTimer);
-      process.removeListener('exit', killOnExit);
       const current = child;
       if (!current || exited(current) || current.pid === undefined) {
+        process.removeListener('exit', killOnExit);
         rmSync(pidFile, { force: true });
         return;
       }
@@ -276,6 +284,8 @@ export async function startMeilisearch(dir: string, log: Logger, options: MeiliP
       const timer = setTimeout(() => current.kill('SIGKILL'), 10_000);
       await gone;
       clearTimeout(timer);
+      // Only now: should the server be forced to exit while the child is still going, it is killed with it.
+      process.removeListener('exit', killOnExit);
       rmSync(pidFile, { force: true });
     },
   };

@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { freePort, processAlive } from '../../server/lib/processes';
+import { freePort, portFree, processAlive } from '../../server/lib/processes';
 import { MeiliClient } from '../../server/search/meili-client';
 import { bundledBinary, startMeilisearch, type MeiliProcess } from '../../server/search/meili-process';
 import { ensureReferenceData } from '../../seed/prepare';
@@ -58,8 +59,14 @@ describe('the bundled Meilisearch', () => {
     const firstUrl = meili.url;
     const first = childPid(dir);
     process.kill(first, 'SIGKILL');
+    // Another program takes the old port while the child is down (the restart waits 0.5 s first).
+    const blocker = createServer();
+    const oldPort = Number(new URL(firstUrl).port);
+    await expect.poll(() => portFree(oldPort), { timeout: 10_000, interval: 10 }).toBe(true);
+    await new Promise<void>((resolve) => blocker.listen(oldPort, '127.0.0.1', resolve));
 
     await expect.poll(() => announced.length, { timeout: 30_000, interval: 100 }).toBe(1);
+    blocker.close();
     expect(meili.url).toBe(announced[0]);
     expect(meili.url).not.toBe(firstUrl);
     expect(childPid(dir)).not.toBe(first);
@@ -142,11 +149,15 @@ describe('the app with its bundled Meilisearch', () => {
     await app?.close();
   }, 30_000);
 
-  it('searches again after Meilisearch was restarted on a new port, and drains requests before stopping it on close', async () => {
+  it('searches again after Meilisearch was restarted, and drains requests before stopping it on close', async () => {
     const dataDir = join(root, 'app');
     app = await buildApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT: '100000' }));
+    // The shutdown starts once the slow request is in its handler (not after a guessed delay).
+    let markEntered!: () => void;
+    const entered = new Promise<void>((resolve) => (markEntered = resolve));
     // A request that is still working when the shutdown begins, and needs Meilisearch at its end.
     app.get('/test/slow-search', async () => {
+      markEntered();
       await new Promise((r) => setTimeout(r, 800));
       return app!.meili.request<{ numberOfDocuments: number }>('GET', `/indexes/${app!.offeringIndex.uid}/stats`);
     });
@@ -167,7 +178,8 @@ describe('the app with its bundled Meilisearch', () => {
     expect(during.headers['retry-after']).toBeDefined();
     await expect.poll(async () => (await search()).statusCode, { timeout: 30_000, interval: 200 }).toBe(200);
     expect((await search()).json().total).toBe(1);
-    expect(app.meili.url).not.toBe(firstUrl);
+    // Its previous port was still free: it came back there, so whoever read the address once still reaches it.
+    expect(app.meili.url).toBe(firstUrl);
 
     const second = childPid(meiliDir);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -182,7 +194,7 @@ describe('the app with its bundled Meilisearch', () => {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       }).on('error', reject);
     });
-    await new Promise((r) => setTimeout(r, 200));
+    await entered;
     const closed = app.close();
     const res = await inFlight;
     expect(res.status).toBe(200);

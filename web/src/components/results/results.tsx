@@ -57,7 +57,7 @@ export function Results({ result, hrefOf, open, noResults }: Props) {
       </ol>
       {result.error && result.answered !== null ? (
         <LoadError message={i18n.t('error', { message: result.error })} retry={result.loadMore} />
-      ) : more === 'page' ? (
+      ) : more === 'page' && result.answered !== null ? (
         <button type="button" class="secondary load-more" disabled={result.loading} onClick={result.loadMore}>
           {i18n.t('loadMore')}
         </button>
