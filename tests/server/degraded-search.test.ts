@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RADIUS_KM, zOfferingsQuery } from '../../schema';
+import { DegradedSearch } from '../../server/search/degraded-search';
+import { queryTerms } from '../../server/search/query-words';
+import { TextIndex } from '../../server/search/text-index';
+import { search } from '../helpers/http';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+// The search without Meilisearch answers a fixed set of queries with the same offerings and the same facet
+// counts as Meilisearch on the demo data (the order may differ: no typo-aware ranking without it).
+
+let t: TestApp;
+let degraded: DegradedSearch;
+
+beforeAll(async () => {
+  t = await startTestApp({ demoCount: 600, seed: 11 });
+  const text = new TextIndex(t.app.db);
+  await text.rebuild();
+  degraded = new DegradedSearch(t.app.db, () => t.app.directory.points, text, DEFAULT_RADIUS_KM);
+});
+afterAll(async () => t?.close());
+
+function parse(query: string) {
+  const params = new URLSearchParams(query);
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length > 1 ? all : all[0]!;
+  }
+  return zOfferingsQuery.parse(raw);
+}
+
+const queries = [
+  'perPage=100',
+  'category=tutoring&category=homework_help&perPage=100',
+  'age=9&cost=free&perPage=100',
+  'lang=ar&perPage=100',
+  'access=wheelchair_yes&phase=primary_school&perPage=100',
+  'but=true&formality=informal&perPage=100',
+  'near=52.52,13.405&radius=50&perPage=100',
+  'q=Nachhilfe&perPage=100',
+  'q=Hausaufgabenhilfe&age=9&perPage=100',
+];
+// Not yet the same (next step): "q=kostenlos Musik" (Meilisearch's typo tolerance lets "musik" find
+// "music" in the English category label: 29 against 28) and "q=Sprachpaten&category=language_mentorship"
+// (facet counts differ).
+
+describe('the search without Meilisearch', () => {
+  it.each(queries)('answers "%s" with the same offerings and facet counts', async (query) => {
+    const fromMeili = await search(t.app, query);
+    const parsed = parse(query);
+    const answer = degraded.search(parsed, queryTerms(parsed.q ?? ''));
+    expect(answer.total).toBe(fromMeili.total);
+    const all = degraded.ids(parsed, queryTerms(parsed.q ?? ''));
+    if (fromMeili.total <= 100) expect([...all].sort((a, b) => a - b)).toEqual(fromMeili.hits.map((h) => h.id).sort((a, b) => a - b));
+    expect(answer.facets).toEqual(fromMeili.facets);
+    expect(answer.hits.length).toBe(Math.min(100, fromMeili.total));
+  });
+});
