@@ -175,6 +175,8 @@ export const zOfferingsResponse = z.object({
   relaxed: zRelaxedQuery.optional(),
   /** Set when nothing matched at all: broader searches that do find something, each with its count. */
   alternatives: z.array(zSearchAlternative).optional(),
+  /** Set when the search engine was away and the server answered from its own data (no typo tolerance). */
+  degraded: z.boolean().optional(),
 });
 export type OfferingsResponse = z.infer<typeof zOfferingsResponse>;
 

@@ -33,6 +33,8 @@ import { offeringExportRoutes } from './routes/offering-exports';
 import { duplicateRoutes } from './routes/duplicates';
 import { DirectoryState } from './services/directory-state';
 import { readChips } from './search/query-chips';
+import { DegradedSearch } from './search/degraded-search';
+import { DEFAULT_RADIUS_KM } from '../schema';
 import { suggestRoutes } from './routes/suggest';
 import { MapPointsService } from './services/map-points';
 
@@ -118,6 +120,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     correct: (word) => state.vocabulary.correct(word),
     version: () => state.version,
   });
+  const degraded = new DegradedSearch(app.db, () => state.points, state.text, DEFAULT_RADIUS_KM);
+  app.offeringSearch.useFallback({ ready: () => state.textReady, search: (query, terms) => degraded.search(query, terms) });
+  // Before the database closes: the text index must not go on reading it.
+  app.addHook('onClose', async () => state.close());
 
   await app.register(metaRoutes, { config });
   await app.register(regionRoutes, { state });

@@ -6,7 +6,7 @@ import {
 import { Lru } from '../lib/lru';
 import { hitAttributes, toHit } from './documents';
 import { disjunctiveFacets, facetAttribute, filterGroups, toMeiliFilter } from './filters';
-import type { MeiliClient } from './meili-client';
+import { isUnavailable, type MeiliClient } from './meili-client';
 import { relaxQuery, type Relaxation } from './query-relaxation';
 import { queryTerms, searchedText, type QueryTerm } from './query-words';
 import { alternativeCandidates, offeredAlternatives } from './search-alternatives';
@@ -64,8 +64,15 @@ const RELAXATION_TTL_MS = 60_000;
  * offering contains every word; otherwise relaxes the query (query-relaxation.ts) or, when nothing is
  * found at all, counts broader searches to offer (search-alternatives.ts).
  */
+/** The search without Meilisearch (degraded-search.ts), once its text index is complete. */
+export interface SearchFallback {
+  ready(): boolean;
+  search(query: OfferingsQuery, terms: readonly QueryTerm[]): Omit<OfferingsResponse, 'chips'>;
+}
+
 export class OfferingSearch {
   private helpers: QueryHelpers = plainHelpers;
+  private fallback: SearchFallback | undefined;
   /** Decided relaxations, and ones being decided: the list and the map ask for the same query at once. */
   private readonly relaxations = new Lru<string, { at: number; value: Promise<Relaxation | null> }>(1000);
 
@@ -140,8 +147,23 @@ export class OfferingSearch {
     };
   }
 
+  /** Answers searches from the server's own data while Meilisearch is away (wired in app.ts). */
+  useFallback(fallback: SearchFallback): void {
+    this.fallback = fallback;
+  }
+
   async search(query: OfferingsQuery): Promise<OfferingsResponse> {
     const { chips, terms } = this.read(query.q);
+    try {
+      return await this.searchIndex(query, chips, terms);
+    } catch (error) {
+      // Only an outage is answered from the server's own data; a bug (a 4xx from Meilisearch) stays an error.
+      if (!isUnavailable(error) || !this.fallback?.ready()) throw error;
+      return { ...this.fallback.search(query, terms), chips, degraded: true };
+    }
+  }
+
+  private async searchIndex(query: OfferingsQuery, chips: QueryChip[], terms: QueryTerm[]): Promise<OfferingsResponse> {
     let result = await this.run(query, terms);
     let relaxed: Relaxation | null = null;
     if (result.total === 0 && terms.length > 0) {

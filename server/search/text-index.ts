@@ -72,12 +72,11 @@ export class TextIndex {
    * Writes every published offering anew, a batch per turn of the event loop, so a server answering
    * requests meanwhile is held up for one batch at most.
    */
-  async rebuild(): Promise<number> {
+  async rebuild(stopped: () => boolean = () => false): Promise<boolean> {
     const sqlite = this.db.$client;
     sqlite.exec("DELETE FROM offering_text; DELETE FROM offering_text_meta WHERE key = 'format'");
     const insert = sqlite.prepare('INSERT INTO offering_text (rowid, body) VALUES (?, ?)');
     let afterId = 0;
-    let written = 0;
     for (;;) {
       const rows = publishedOfferingsAfter(this.db, afterId, BATCH);
       if (rows.length === 0) break;
@@ -87,11 +86,11 @@ export class TextIndex {
           insert.run(r.offering.id, rowText({ offering: r.offering, providerName: r.provider.name, providerKind: r.provider.kind, location: r.location }));
         }
       })();
-      written += rows.length;
       await new Promise((resolve) => setImmediate(resolve));
+      if (stopped()) return false;
     }
     sqlite.prepare("INSERT OR REPLACE INTO offering_text_meta (key, value) VALUES ('format', ?)").run(String(TEXT_INDEX_FORMAT));
-    return written;
+    return true;
   }
 
   /** Brings these offerings' rows up to date: rewritten when published, removed otherwise. */

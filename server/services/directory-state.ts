@@ -6,6 +6,7 @@ import type { OfferingIndex, RebuildReason, ReindexProgress } from '../search/in
 import type { OutboxWorker } from '../search/outbox-worker';
 import { PlaceNames } from '../search/place-names';
 import { PointStore } from '../search/point-store';
+import { TextIndex } from '../search/text-index';
 import { RegionLookup } from './region-lookup';
 import { SearchVocabulary } from './search-vocabulary';
 
@@ -28,6 +29,13 @@ export class DirectoryState {
   points = new PointStore([]);
   /** Titles and words of the published offerings, for suggestions and spelling. */
   readonly vocabulary: SearchVocabulary;
+  /** The offerings' texts in SQLite, for searching while Meilisearch is away (degraded-search.ts). */
+  readonly text: TextIndex;
+  /** Whether the text index holds every published offering (it is rebuilt in the background at start). */
+  textReady = false;
+  /** Settles when the latest rebuild of the text index has ended. */
+  textRebuilt: Promise<void> = Promise.resolve();
+  private closed = false;
   version = 0;
   /** The highest outbox `seq` looked at. */
   private seen = 0;
@@ -41,6 +49,28 @@ export class DirectoryState {
   ) {
     outbox?.onTick(() => this.followOutbox());
     this.vocabulary = new SearchVocabulary(db, () => this.version);
+    this.text = new TextIndex(db);
+  }
+
+  /** Stops background work that reads the database (before it is closed). */
+  close(): void {
+    this.closed = true;
+  }
+
+  /**
+   * Rebuilds the text index in the background, a batch per turn of the event loop; until it is done the
+   * degraded search is off. A failure (the database closed during shutdown) leaves it off.
+   */
+  private rebuildText(): void {
+    this.textReady = false;
+    this.textRebuilt = this.text
+      .rebuild(() => this.closed)
+      .then((complete) => {
+        this.textReady = complete;
+      })
+      .catch(() => {
+        this.textReady = false;
+      });
   }
 
   /**
@@ -63,6 +93,7 @@ export class DirectoryState {
     this.places = new PlaceNames(regions, postcodes);
     this.reloadPoints();
     this.vocabulary.rebuild();
+    this.rebuildText();
     this.outbox?.start();
     return outcome;
   }
@@ -103,9 +134,11 @@ export class DirectoryState {
     if (patch === null) return;
     if (patch === 'all') {
       this.reloadPoints();
+      this.rebuildText();
       return;
     }
     this.points = this.points.withChanges(patch.ids, patch.rows);
+    this.text.apply([...patch.ids]);
     this.version++;
   }
 }
