@@ -13,6 +13,11 @@ export const zHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ ok: z.boolean(), offerings: z.number().int().optional() }),
   search: z.object({ ok: z.boolean(), documents: z.number().int().optional(), message: z.string().optional() }),
+  /**
+   * Whether searches can be answered without Meilisearch: the server's own text index holds every published
+   * offering (it is rebuilt in the background after a start). Does not change `status`.
+   */
+  fallback: z.object({ ready: z.boolean() }).optional(),
   /** Changes written to SQLite but not yet confirmed by Meilisearch (see docs/accounts-and-moderation.md). */
   outbox: z.object({
     pending: z.number().int(),

@@ -12,7 +12,8 @@ import { synonymsSetting } from './synonyms';
 
 /** Bump when `rowText` changes what it writes: an index built with another format is rebuilt. */
 export const TEXT_INDEX_FORMAT = 1;
-const BATCH = 2000;
+/** Offerings written per turn of the event loop: ~40 ms of work, so requests meanwhile wait little. */
+const BATCH = 250;
 
 const searchableFields = [
   'title', 'titleTokens', 'categoryLabels', 'categoryTokens', 'compoundParts', 'partTokens', 'providerName',
@@ -76,6 +77,8 @@ export class TextIndex {
     const sqlite = this.db.$client;
     sqlite.exec("DELETE FROM offering_text; DELETE FROM offering_text_meta WHERE key = 'format'");
     const insert = sqlite.prepare('INSERT INTO offering_text (rowid, body) VALUES (?, ?)');
+    // A row `apply` wrote meanwhile (the outbox goes on during a rebuild) is replaced, not duplicated.
+    const remove = sqlite.prepare('DELETE FROM offering_text WHERE rowid = ?');
     let afterId = 0;
     for (;;) {
       const rows = publishedOfferingsAfter(this.db, afterId, BATCH);
@@ -83,6 +86,7 @@ export class TextIndex {
       afterId = rows[rows.length - 1]!.offering.id;
       sqlite.transaction(() => {
         for (const r of rows) {
+          remove.run(r.offering.id);
           insert.run(r.offering.id, rowText({ offering: r.offering, providerName: r.provider.name, providerKind: r.provider.kind, location: r.location }));
         }
       })();

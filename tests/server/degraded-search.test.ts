@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RADIUS_KM, zOfferingsQuery } from '../../schema';
 import { DegradedSearch } from '../../server/search/degraded-search';
 import { queryTerms } from '../../server/search/query-words';
-import { TextIndex } from '../../server/search/text-index';
 import { search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -14,9 +13,10 @@ let degraded: DegradedSearch;
 
 beforeAll(async () => {
   t = await startTestApp({ demoCount: 600, seed: 11 });
-  const text = new TextIndex(t.app.db);
-  await text.rebuild();
-  degraded = new DegradedSearch(t.app.db, () => t.app.directory.points, text, DEFAULT_RADIUS_KM);
+  // The app builds its text index in the background after a start.
+  await t.app.directory.textRebuilt;
+  expect(t.app.directory.textReady).toBe(true);
+  degraded = new DegradedSearch(t.app.db, () => t.app.directory.points, t.app.directory.text, DEFAULT_RADIUS_KM);
 });
 afterAll(async () => t?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryTerms } from '../../server/search/query-words';
-import { TextIndex } from '../../server/search/text-index';
+import type { TextIndex } from '../../server/search/text-index';
 import { addOffering, setStatus } from '../helpers/fixtures';
 import { search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -25,8 +25,10 @@ beforeAll(async () => {
       ids.learning = addOffering(db, { title: 'Lernförderung in Deutsch', description: 'Kleine Gruppen.', categories: ['tutoring'] });
     },
   });
-  text = new TextIndex(t.app.db);
-  await text.rebuild();
+  // The app's own index, once its background build after the start is done; then built again here.
+  await t.app.directory.textRebuilt;
+  text = t.app.directory.text;
+  expect(await text.rebuild()).toBe(true);
 });
 afterAll(async () => t?.close());
 
