@@ -4,7 +4,7 @@ import {
 } from '../../schema';
 import type { Db } from '../db/connection';
 import { publishedForIndex } from '../repos/outbox-repo';
-import { distanceKm, hitAttributes, toHit, toSearchDocument } from './documents';
+import { cardFields, distanceKm, toHit } from './documents';
 import { disjunctiveFacets } from './filters';
 import { pointMasks, type PointStore } from './point-store';
 import type { QueryTerm } from './query-words';
@@ -132,9 +132,8 @@ export class DegradedSearch {
     for (const id of ids) {
       const row = byId.get(id);
       if (!row) continue;
-      const document = toSearchDocument(row);
-      const stored = Object.fromEntries(hitAttributes.map((a) => [a, document[a]])) as Parameters<typeof toHit>[0];
-      hits.push(toHit(stored, query.near));
+      // The card's fields only: the whole search document would decompound and stem every text.
+      hits.push(toHit(cardFields(row), query.near));
     }
     return hits;
   }

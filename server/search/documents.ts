@@ -25,18 +25,41 @@ export function summarize(description: string, max = 220): string {
   return `${description.slice(0, cut > max / 2 ? cut : max - 1)}…`;
 }
 
-/** The search document of a published offering: the card's fields plus what search and filters need. */
-export function toSearchDocument({ offering: o, providerName, location }: IndexableOffering) {
-  const categoryLabels = o.categories.map((c) => categoryLabel.get(c) ?? c).join(' ');
-  const attributes = attributeTermList(o);
-  const parts = compoundParts(`${o.title} ${categoryLabels} ${o.description}`);
+/** What a result card shows of an offering (the `hitAttributes` of its search document). */
+export function cardFields({ offering: o, providerName, location }: IndexableOffering) {
   return {
     id: o.id,
     title: o.title,
     summary: summarize(o.description),
-    description: o.description,
     providerName,
     categories: o.categories,
+    formality: o.formality,
+    phases: o.phases,
+    minAge: o.minAge,
+    maxAge: o.maxAge,
+    access: o.access,
+    languages: o.languages,
+    cost: o.cost,
+    butEligible: o.butEligible,
+    waitingList: o.waitingList,
+    seatsAvailable: o.seatsAvailable,
+    city: location.city,
+    postcode: location.postcode,
+    regionKey: location.regionKey,
+    _geo: { lat: location.lat, lng: location.lng },
+    lastConfirmedAt: o.lastConfirmedAt,
+  };
+}
+
+/** The search document of a published offering: the card's fields plus what search and filters need. */
+export function toSearchDocument(offering: IndexableOffering) {
+  const { offering: o, location } = offering;
+  const categoryLabels = o.categories.map((c) => categoryLabel.get(c) ?? c).join(' ');
+  const attributes = attributeTermList(o);
+  const parts = compoundParts(`${o.title} ${categoryLabels} ${o.description}`);
+  return {
+    ...cardFields(offering),
+    description: o.description,
     categoryLabels,
     // The parts of German compound words ("Mathenachhilfe" → "nachhilfe hilfe …"), so that users who type a
     // part find the compound. Meilisearch does not split German compounds by itself.
@@ -53,22 +76,7 @@ export function toSearchDocument({ offering: o, providerName, location }: Indexa
     descriptionTokens: documentTokens(o.description),
     attributeTokens: attributes.map(documentTokens),
     placeTokens: documentTokens(location.city),
-    formality: o.formality,
-    phases: o.phases,
-    minAge: o.minAge,
-    maxAge: o.maxAge,
-    access: o.access,
-    languages: o.languages,
-    cost: o.cost,
-    butEligible: o.butEligible,
-    waitingList: o.waitingList,
-    seatsAvailable: o.seatsAvailable,
-    city: location.city,
-    postcode: location.postcode,
-    regionKey: location.regionKey,
     regions: regionPrefixes(location.regionKey),
-    _geo: { lat: location.lat, lng: location.lng },
-    lastConfirmedAt: o.lastConfirmedAt,
     createdTs: Date.parse(o.createdAt) / 1000,
   };
 }

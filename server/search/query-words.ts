@@ -34,10 +34,10 @@ const FILLER_WORDS = new Set([
   'unserem', 'unserer', 'sohn', 'sohnes', 'söhne', 'soehne', 'tochter', 'töchter', 'toechter', 'enkel',
   'enkelin', 'enkelkind', 'irgendwas', 'etwas', 'ein', 'gute', 'guter', 'gutes', 'guten', 'gut', 'ist', 'sind',
   'hat', 'haben', 'noch', 'schon', 'sehr', 'mal', 'gern', 'gerne', 'dringend', 'möglichst', 'moeglichst',
-  'nähe', 'naehe', 'umgebung', 'hier', 'wohnort', 'jemand', 'jemanden',
+  'nähe', 'naehe', 'umgebung', 'wohnort', 'jemand', 'jemanden',
   // English requests
   'looking', 'search', 'searching', 'need', 'needed', 'want', 'please', 'my', 'our', 'son', 'daughter', 'a',
-  'an', 'is', 'are', 'there', 'any', 'some', 'near', 'me', 'i', 'we', 'in', 'on', 'at', 'to', 'with', 'by',
+  'an', 'is', 'are', 'there', 'any', 'some', 'near', 'me', 'i', 'we', 'on', 'at', 'to', 'with', 'by',
 ]);
 
 /**

@@ -47,6 +47,9 @@ describe('the text index in SQLite', () => {
   it('reads no query text as FTS5 syntax', () => {
     for (const q of ['"', 'a" OR "b', 'NEAR(tanz kurs)', 'tanz*', '-tanz', 'col:tanz', '^tanz', 'AND OR NOT']) {
       expect(() => text.match(queryTerms(q)), q).not.toThrow();
+      // Also as tokens straight from the text (no word splitting before): only quoting keeps them literal.
+      expect(() => text.match([{ typed: q, token: q }]), q).not.toThrow();
+      expect(() => text.match([{ typed: q, token: q, prefix: true }]), q).not.toThrow();
     }
   });
 
