@@ -15,9 +15,10 @@ export const zHealth = z.object({
   search: z.object({ ok: z.boolean(), documents: z.number().int().optional(), message: z.string().optional() }),
   /**
    * Whether searches can be answered without Meilisearch: the server's own text index holds every published
-   * offering (it is rebuilt in the background after a start). Does not change `status`.
+   * offering (it is kept up to date with the outbox, and caught up or rebuilt in the background after a start);
+   * and whether searches are answered that way now, Meilisearch being away. Does not change `status`.
    */
-  fallback: z.object({ ready: z.boolean() }).optional(),
+  fallback: z.object({ ready: z.boolean(), inUse: z.boolean() }).optional(),
   /** Changes written to SQLite but not yet confirmed by Meilisearch (see docs/accounts-and-moderation.md). */
   outbox: z.object({
     pending: z.number().int(),

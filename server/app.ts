@@ -120,8 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     correct: (word) => state.vocabulary.correct(word),
     version: () => state.version,
   });
-  const degraded = new DegradedSearch(app.db, () => state.points, state.text, DEFAULT_RADIUS_KM);
-  app.offeringSearch.useFallback({ ready: () => state.textReady, search: (query, terms) => degraded.search(query, terms) });
+  app.offeringSearch.useFallback(new DegradedSearch(app.db, () => state.points, state.text, DEFAULT_RADIUS_KM, () => state.textReady));
   // Before the database closes: the text index must not go on reading it.
   app.addHook('onClose', async () => state.close());
 

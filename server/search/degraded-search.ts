@@ -1,6 +1,6 @@
 import {
   accessFeatures, categories, costs, facetNames, formalities, languages, phases,
-  type FacetName, type Facets, type OfferingHit, type OfferingsQuery, type OfferingsResponse,
+  type FacetName, type Facets, type OfferingFilters, type OfferingHit, type OfferingsQuery,
 } from '../../schema';
 import type { Db } from '../db/connection';
 import { publishedForIndex } from '../repos/outbox-repo';
@@ -8,6 +8,7 @@ import { cardFields, distanceKm, toHit } from './documents';
 import { disjunctiveFacets } from './filters';
 import { pointMasks, type PointStore } from './point-store';
 import type { QueryTerm } from './query-words';
+import type { CountedSearch, SearchFallback, SearchPage } from './search-backend';
 import type { TextIndex } from './text-index';
 
 // The search without Meilisearch: filters and facets from the in-memory point store (the same one the map
@@ -59,33 +60,44 @@ function countFacets(points: PointStore, positions: readonly number[], only?: Fa
 }
 
 /** The filters without one "any of" facet's own selection, for that facet's counts. */
-function without(query: OfferingsQuery, facet: Without): OfferingsQuery {
+function without<T extends OfferingFilters>(query: T, facet: Without): T {
   // The facet names are the query parameters' names.
   return facet ? { ...query, [facet]: undefined } : query;
 }
 
-export class DegradedSearch {
+export class DegradedSearch implements SearchFallback {
+  readonly name = 'degraded';
+
   constructor(
     private readonly db: Db,
     private readonly points: () => PointStore,
     private readonly text: TextIndex,
     private readonly defaultRadiusKm: number,
+    /** Whether the text index holds every published offering. */
+    readonly ready: () => boolean,
   ) {}
 
   /** Positions of the matching points, and the text rank of each id when there is a text. */
-  private select(query: OfferingsQuery, terms: readonly QueryTerm[]) {
+  private select(filters: OfferingFilters, terms: readonly QueryTerm[]) {
     const textIds = terms.length > 0 ? this.text.match(terms) : undefined;
-    const positions = this.points().select(query, this.defaultRadiusKm, textIds);
+    const positions = this.points().select(filters, this.defaultRadiusKm, textIds);
     return { positions, rank: textIds && new Map(textIds.map((id, i) => [id, i])) };
   }
 
-  /** Ids of every match (for the map), as OfferingSearch.matchingIds answers them. */
-  ids(query: OfferingsQuery, terms: readonly QueryTerm[]): number[] {
+  async ids(filters: OfferingFilters, terms: readonly QueryTerm[], max: number): Promise<number[]> {
     const ids = this.points().columns.ids;
-    return this.select(query, terms).positions.map((p) => ids[p]!);
+    return this.select(filters, terms).positions.slice(0, max).map((p) => ids[p]!);
   }
 
-  search(query: OfferingsQuery, terms: readonly QueryTerm[]): Omit<OfferingsResponse, 'chips'> {
+  async count(searches: readonly CountedSearch[]): Promise<number[]> {
+    return searches.map((s) => this.select(s.filters, s.terms).positions.length);
+  }
+
+  async page(query: OfferingsQuery, terms: readonly QueryTerm[]): Promise<SearchPage> {
+    return this.search(query, terms);
+  }
+
+  search(query: OfferingsQuery, terms: readonly QueryTerm[]): SearchPage {
     const points = this.points();
     const { positions, rank } = this.select(query, terms);
     const c = points.columns;

@@ -59,23 +59,25 @@ export class FiguresService {
     const cached = this.cache.get(key);
     if (cached && cached.version === this.state.version && cached.day === day) return cached.response;
     const version = this.state.version;
-    const response = await this.compute(query, now);
-    this.cache.set(key, { version, day, response });
+    const { response, degraded } = await this.compute(query, now);
+    // Figures counted while Meilisearch was away are not kept: once it is back, its text search counts.
+    if (!degraded) this.cache.set(key, { version, day, response });
     return response;
   }
 
-  private async compute(query: FiguresQuery, now: Date): Promise<FiguresResponse> {
+  private async compute(query: FiguresQuery, now: Date): Promise<{ response: FiguresResponse; degraded: boolean }> {
     const { region, ...targetGroup } = query;
     const areas = this.areas(region);
     const points = this.state.points;
     // The whole country is counted, so the text search must not be narrowed to the region.
-    const ids = targetGroup.q ? await this.search.matchingIds(targetGroup, points.size) : undefined;
-    const positions = points.select(targetGroup, DEFAULT_RADIUS_KM, ids);
+    const matching = targetGroup.q ? await this.search.matchingIds(targetGroup, points.size) : undefined;
+    const positions = points.select(targetGroup, DEFAULT_RADIUS_KM, matching?.ids);
     const tallies = tally(points.columns, positions, areas.map((a) => a.range), staleBeforeDay(now));
-    return {
+    const response = {
       sets: areas.map(({ range: _range, ...area }, i) => toFigureSet(tallies[i]!, area)),
       generatedAt: now.toISOString(),
     };
+    return { response, degraded: matching?.degraded ?? false };
   }
 
   /** The region, its state when the region lies below state level, and the country. */

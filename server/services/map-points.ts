@@ -62,6 +62,12 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return best;
 }
 
+/** A computed answer; one from the degraded search (Meilisearch away) is not cached. */
+interface Answer {
+  body: string | Buffer;
+  degraded: boolean;
+}
+
 interface Cached {
   version: number;
   body: string | Buffer;
@@ -91,7 +97,7 @@ export class MapPointsService {
   /** Keyed by encoding and query; the data version is kept in the value so a new one replaces the old. */
   private readonly cache: Lru<string, Cached>;
   /** Work under way, keyed by data version, encoding and query. */
-  private readonly flights = new Map<string, Promise<string | Buffer>>();
+  private readonly flights = new Map<string, Promise<Answer>>();
   private readonly counts = { computed: 0, compressed: 0, joined: 0 };
 
   constructor(
@@ -111,15 +117,15 @@ export class MapPointsService {
   }
 
   /** The answer to a query as a JSON string (identity) or compressed bytes. */
-  body(query: MapPointsQuery, encoding: Encoding): Promise<string | Buffer> {
-    return this.get(JSON.stringify(query), query, encoding);
+  async body(query: MapPointsQuery, encoding: Encoding): Promise<string | Buffer> {
+    return (await this.get(JSON.stringify(query), query, encoding)).body;
   }
 
-  private get(queryKey: string, query: MapPointsQuery, encoding: Encoding): Promise<string | Buffer> {
+  private get(queryKey: string, query: MapPointsQuery, encoding: Encoding): Promise<Answer> {
     const version = this.state.version;
     const key = `${encoding} ${queryKey}`;
     const cached = this.cache.get(key);
-    if (cached && cached.version === version) return Promise.resolve(cached.body);
+    if (cached && cached.version === version) return Promise.resolve({ body: cached.body, degraded: false });
 
     const flightKey = `${version} ${key}`;
     const flying = this.flights.get(flightKey);
@@ -127,16 +133,22 @@ export class MapPointsService {
       this.counts.joined++;
       return flying;
     }
-    const flight = (async () => {
-      const body = encoding === 'identity'
-        ? await this.encode(query)
-        : await this.compress(await this.get(queryKey, query, 'identity') as string, encoding);
+    const flight = (async (): Promise<Answer> => {
+      let answer: Answer;
+      if (encoding === 'identity') {
+        answer = await this.encode(query);
+      } else {
+        const plain = await this.get(queryKey, query, 'identity');
+        answer = { body: await this.compress(plain.body as string, encoding), degraded: plain.degraded };
+      }
       // Kept under the version the work started with: if the data changed meanwhile, the next request
       // sees a different version and computes again. An answer for newer data is never replaced by it.
-      if ((this.cache.peek(key)?.version ?? -1) <= version) {
+      // An answer from the degraded search is not kept: once Meilisearch is back, its answer is the right one.
+      if (!answer.degraded && (this.cache.peek(key)?.version ?? -1) <= version) {
+        const { body } = answer;
         this.cache.set(key, { version, body, bytes: typeof body === 'string' ? Buffer.byteLength(body) : body.length });
       }
-      return body;
+      return answer;
     })();
     this.flights.set(flightKey, flight);
     // Removed once settled, whether fulfilled or not: failures are not remembered. The cache entry (if any)
@@ -148,11 +160,12 @@ export class MapPointsService {
     return flight;
   }
 
-  private async encode(query: MapPointsQuery): Promise<string> {
+  private async encode(query: MapPointsQuery): Promise<Answer> {
     this.counts.computed++;
     const points = this.state.points;
-    const ids = query.q ? await this.search.matchingIds(query, points.size, { relax: true }) : undefined;
-    return JSON.stringify(points.encode(points.select(query, DEFAULT_RADIUS_KM, ids)));
+    const matching = query.q ? await this.search.matchingIds(query, points.size, { relax: true }) : undefined;
+    const body = JSON.stringify(points.encode(points.select(query, DEFAULT_RADIUS_KM, matching?.ids)));
+    return { body, degraded: matching?.degraded ?? false };
   }
 
   private async compress(json: string, encoding: Exclude<Encoding, 'identity'>): Promise<Buffer> {

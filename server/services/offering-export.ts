@@ -24,7 +24,7 @@ export async function exportIds(state: DirectoryState, search: OfferingSearch, q
   const points = state.points;
   const matching = query.q ? await search.matchingIds(query, points.size, { relax: true }) : undefined;
   const ids = points.columns.ids;
-  return points.select(query, DEFAULT_RADIUS_KM, matching).map((p) => ids[p]!).sort((a, b) => a - b);
+  return points.select(query, DEFAULT_RADIUS_KM, matching?.ids).map((p) => ids[p]!).sort((a, b) => a - b);
 }
 
 const labels = (terms: readonly Term[]) => {

@@ -37,8 +37,10 @@ afterAll(async () => {
 const get = (url: string) => app.inject({ method: 'GET', url });
 
 describe('GET /api/gaps while Meilisearch is down', () => {
-  it('answers a text target group with 503, the others as usual, and the text group again once it is back', async () => {
+  it('answers a text target group from its own text index once complete (503 before), the others as usual, and from Meilisearch once it is back', async () => {
+    await app.directory.textRebuilt;
     await meili.stop();
+    app.directory.textReady = false;
     const text = await get('/api/gaps?region=09276&q=Schach');
     expect(text.statusCode).toBe(503);
     expect(text.json()).toMatchObject({ error: 'search_unavailable' });
@@ -46,7 +48,12 @@ describe('GET /api/gaps while Meilisearch is down', () => {
     expect(plain.statusCode).toBe(200);
     expect((plain.json() as GapsResponse).summary.matching).toBe(1);
 
-    // The failed build is not kept: the same request succeeds once Meilisearch answers again.
+    app.directory.textReady = true;
+    const degraded = await get('/api/gaps?region=09276&q=Schach');
+    expect(degraded.statusCode).toBe(200);
+    expect((degraded.json() as GapsResponse).summary.matching).toBe(1);
+
+    // Neither the failed nor the degraded build is kept: the same request is answered by Meilisearch again.
     await meili.start();
     const again = await get('/api/gaps?region=09276&q=Schach');
     expect(again.statusCode).toBe(200);

@@ -4,15 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
-import { startMeilisearch, type MeiliProcess } from '../../server/search/meili-process';
+import { PROBE_EVERY_MS } from '../../server/search/meili-availability';
 import { ensureReferenceData, seedDemoData } from '../../seed/prepare';
 import type { FastifyInstance } from 'fastify';
-import type { OfferingsResponse } from '../../schema';
+import type { Health, MapPointsResponse, OfferingsResponse } from '../../schema';
+import { stableMeilisearch, type StableMeilisearch } from '../helpers/server-process';
 
-// A Meilisearch of its own, stopped in the middle of the run: the API must degrade, not fail with a 500.
+// A Meilisearch of its own behind a fixed port, stopped in the middle of the run and started again: the API
+// must degrade, not fail with a 500, and come back by itself.
 
 const dir = mkdtempSync(join(tmpdir(), 'blk-outage-'));
-let meili: MeiliProcess;
+let meili: StableMeilisearch;
 let app: FastifyInstance;
 /**
  * Queries answered before the outage, and what they gave. Without Meilisearch there is no typo tolerance
@@ -26,9 +28,21 @@ const fixedQueries = [
   'q=Hausaufgabenhilfe&age=9&perPage=100',
 ];
 const before = new Map<string, OfferingsResponse>();
+/** Map views (with a text, and one no offering matches completely: relaxed), and their ids before. */
+const mapQueries = ['age=10', 'q=Hausaufgabenhilfe', 'q=Hausaufgabenhilfe&age=9', 'q=Hausaufgabenhilfe Zauberwürfel'];
+const mapBefore = new Map<string, number[]>();
+/**
+ * A text the degraded search answers with fewer offerings (no typo tolerance). Its map is first asked for
+ * during the outage, so a cache would keep that answer: the list's ids before the outage say what it must be.
+ */
+const differing = 'q=Nachhilfe';
+let differingBefore: number[] = [];
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+const mapIds = (body: MapPointsResponse) => [...body.ids].sort((a, b) => a - b);
 
 beforeAll(async () => {
-  meili = await startMeilisearch(join(dir, 'meili'), { info: () => {}, warn: () => {}, debug: () => {} });
+  meili = await stableMeilisearch(join(dir, 'meili'));
   app = await buildApp(
     loadConfig({ DATA_DIR: dir, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, LOG_LEVEL: 'silent' }),
   );
@@ -37,12 +51,14 @@ beforeAll(async () => {
   seedDemoData(app.db, { count: 200, seed: 5 });
   await app.directory.refresh();
   await app.directory.textRebuilt;
-  for (const query of fixedQueries) before.set(query, (await app.inject({ method: 'GET', url: `/api/offerings?${query}` })).json());
+  for (const query of fixedQueries) before.set(query, (await get(`/api/offerings?${query}`)).json());
+  for (const query of mapQueries) mapBefore.set(query, mapIds((await get(`/api/map-points?${query}`)).json()));
+  differingBefore = ((await get(`/api/offerings?${differing}&perPage=100`)).json() as OfferingsResponse).hits.map((h) => h.id).sort((a, b) => a - b);
   await meili.stop();
 });
 afterAll(async () => {
   await app?.close();
-  await meili?.stop();
+  await meili?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -73,18 +89,62 @@ describe('when Meilisearch is down', () => {
     }
   });
 
-  it('reports itself as degraded in the health check', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
-    expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ status: 'degraded', database: { ok: true }, search: { ok: false } });
+  it('relaxes a query no offering matches completely, and offers broader searches when nothing matches', async () => {
+    const relaxed = (await get('/api/offerings?q=Hausaufgabenhilfe Zauberwürfel')).json() as OfferingsResponse;
+    expect(relaxed.degraded).toBe(true);
+    expect(relaxed.relaxed).toEqual({ matched: ['Hausaufgabenhilfe'], dropped: ['Zauberwürfel'] });
+    expect(relaxed.total).toBeGreaterThan(0);
+
+    const nothing = (await get('/api/offerings?q=Qwyxzv&age=10')).json() as OfferingsResponse;
+    expect(nothing.total).toBe(0);
+    expect(nothing.degraded).toBe(true);
+    expect(nothing.alternatives).toEqual([{ kind: 'without_words', total: before.get('age=10&perPage=100')!.total }]);
   });
 
-  it('still serves offerings by id and map points without text from SQLite and memory', async () => {
-    const points = await app.inject({ method: 'GET', url: '/api/map-points?age=10' });
-    expect(points.statusCode).toBe(200);
-    const [first] = points.json().ids as number[];
-    expect(first).toBeDefined();
-    expect((await app.inject({ method: 'GET', url: `/api/offerings/${first}` })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/map-points?q=Nachhilfe' })).statusCode).toBe(503);
+  it('reports itself as degraded in the health check, and that searches use its own data', async () => {
+    const res = await get('/api/health');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'degraded', database: { ok: true }, search: { ok: false }, fallback: { ready: true, inUse: true } });
+  });
+
+  it('serves map points (with a text too, relaxed as the list is) and offerings by id with the same ids as before', async () => {
+    for (const query of mapQueries) {
+      const res = await get(`/api/map-points?${query}`);
+      expect(res.statusCode, query).toBe(200);
+      const ids = mapIds(res.json());
+      expect(ids.length, query).toBeGreaterThan(0);
+      expect(ids, query).toEqual(mapBefore.get(query));
+    }
+    // Asked during the outage, so a cache would keep it: it must not outlive the outage (checked below).
+    const fewer = mapIds((await get(`/api/map-points?${differing}`)).json());
+    expect(fewer.length).toBeLessThan(differingBefore.length);
+    const [first] = mapBefore.get('age=10')!;
+    expect((await get(`/api/offerings/${first}`)).statusCode).toBe(200);
+  });
+
+  it('exports the offerings of a map view with a text from its own data', async () => {
+    const geojson = await get('/api/offerings.geojson?q=Hausaufgabenhilfe');
+    expect(geojson.statusCode).toBe(200);
+    const ids = (geojson.json().features as { properties: { id: number } }[]).map((f) => f.properties.id);
+    expect(ids.sort((a, b) => a - b)).toEqual(mapBefore.get('q=Hausaufgabenhilfe'));
+  });
+});
+
+describe('when Meilisearch is back', () => {
+  it('answers from Meilisearch again without a restart, and map points are not kept from the outage', async () => {
+    await meili.start();
+    // The first search after the outage may still be degraded: a health check, at most one per second,
+    // finds Meilisearch back.
+    let answer: OfferingsResponse | undefined;
+    for (let i = 0; i < 20; i++) {
+      answer = (await get('/api/offerings?q=Hausaufgabenhilfe&age=9&perPage=100')).json();
+      if (!answer!.degraded) break;
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS / 2));
+    }
+    expect(answer!.degraded).toBeUndefined();
+    expect(answer!.total).toBe(before.get('q=Hausaufgabenhilfe&age=9&perPage=100')!.total);
+    expect((await get('/api/health')).json()).toMatchObject({ search: { ok: true }, fallback: { ready: true, inUse: false } } satisfies Partial<Record<keyof Health, unknown>>);
+    for (const query of mapQueries) expect(mapIds((await get(`/api/map-points?${query}`)).json()), query).toEqual(mapBefore.get(query));
+    expect(mapIds((await get(`/api/map-points?${differing}`)).json())).toEqual(differingBefore);
   });
 });

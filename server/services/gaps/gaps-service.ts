@@ -64,21 +64,24 @@ export class GapsService {
     const key = targetGroupKey(normal);
     const cached = this.indexes.get(key);
     if (cached) return cached;
-    const index = this.build(normal);
+    const built = this.build(normal);
+    const index = built.then((b) => b.index);
     this.indexes.set(key, index);
-    // A failed build (Meilisearch away for a text query) must not be served from the cache afterwards.
-    index.catch(() => {
+    // A failed build must not be served from the cache afterwards, nor one made while Meilisearch was away
+    // (the degraded text search): once it is back, its matches count.
+    const forget = () => {
       if (this.indexes.peek(key) === index) this.indexes.delete(key);
-    });
+    };
+    built.then((b) => b.degraded && forget(), forget);
     return index;
   }
 
-  private async build(group: TargetGroup): Promise<GapIndex> {
+  private async build(group: TargetGroup): Promise<{ index: GapIndex; degraded: boolean }> {
     // The store as it is now: the version the cache entry is recorded under.
     const points = this.state.points;
-    const ids = group.q ? await this.search.matchingIds(group, points.size) : undefined;
+    const matching = group.q ? await this.search.matchingIds(group, points.size) : undefined;
     // No region, place or bbox among the filters: nearest offerings across every border.
-    return new GapIndex(points, points.select(group, DEFAULT_RADIUS_KM, ids));
+    return { index: new GapIndex(points, points.select(group, DEFAULT_RADIUS_KM, matching?.ids)), degraded: matching?.degraded ?? false };
   }
 
   private describe(key: string): NonNullable<GapsResponse['region']> {
