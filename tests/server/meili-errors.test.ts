@@ -153,4 +153,29 @@ describe('Meilisearch not answering', () => {
     expect(outage).toMatchObject({ level: 40, meili: { reason: 'network', status: 503 } });
     expect(log().filter((line) => /unhandled error|a bug/.test(String(line.msg)))).toEqual([]);
   }, 60_000);
+  it('answers from its own data when Meilisearch hangs: the first search waits for the timeout, the next ones do not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blk-meili-errors-hung-'));
+    dirs.push(dir);
+    const own = await startMeilisearch(dir, { info: () => {}, warn: () => {}, debug: () => {} });
+    closers.push(() => own.stop());
+    const timeoutMs = 3000;
+    const { app } = await appWithLog({ MEILI_URL: own.url, MEILI_MASTER_KEY: own.masterKey, MEILI_TIMEOUT_MS: String(timeoutMs) });
+    await app.directory.textRebuilt;
+    const pid = Number(readFileSync(join(dir, 'meilisearch.pid'), 'utf8').split(' ')[0]);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const first = await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' });
+      expect(first.json()).toMatchObject({ total: 1, degraded: true });
+      // Not asked again while it is away: well under the timeout, even on a busy machine.
+      const started = performance.now();
+      const next = await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' });
+      expect(next.json()).toMatchObject({ total: 1, degraded: true });
+      expect(performance.now() - started).toBeLessThan(timeoutMs / 2);
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({ fallback: { inUse: true } });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    // Resumed, a health check lets searches back to Meilisearch.
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' })).json().degraded, { timeout: 20_000, interval: 300 }).toBeUndefined();
+  }, 60_000);
 });
