@@ -117,6 +117,11 @@ export function maxOutboxSeq(db: Executor): number {
   return db.select({ seq: max(outbox.seq) }).from(outbox).get()?.seq ?? 0;
 }
 
+/** The oldest entry left (older ones were pruned), or null for an empty outbox. */
+export function minOutboxSeq(db: Executor): number | null {
+  return db.select({ seq: min(outbox.seq) }).from(outbox).get()?.seq ?? null;
+}
+
 export function minPendingSeq(db: Executor): number | null {
   return db.select({ seq: min(outbox.seq) }).from(outbox).where(isNull(outbox.doneAt)).get()?.seq ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { publishedOfferingsAfter } from '../repos/offerings-repo';
-import { publishedForIndex } from '../repos/outbox-repo';
+import { entriesAfter, maxOutboxSeq, minOutboxSeq, publishedForIndex } from '../repos/outbox-repo';
+import { writeNowOrLater } from './outbox-lease';
 import { toSearchDocument, type IndexableOffering } from './documents';
 import type { QueryTerm } from './query-words';
 import { synonymsSetting } from './synonyms';
@@ -9,11 +10,20 @@ import { synonymsSetting } from './synonyms';
 // Meilisearch is away (degraded search). Every offering's row holds the searchable fields of its search
 // document — the words as written and their search tokens, compound parts, attribute words — so a query's
 // tokens (query-words.ts) find the same offerings here as in Meilisearch, short of typo tolerance.
+//
+// The index lives in the database file, so it survives restarts: it records up to which outbox entry it
+// follows SQLite, and a start catches up from there (catchUp) instead of writing 100,000 rows again. The
+// table is contentless (FTS5 `content=''`, with `contentless_delete`): only the search structure is stored,
+// not a second copy of every text, which would more than double the database.
 
 /** Bump when `rowText` changes what it writes: an index built with another format is rebuilt. */
-export const TEXT_INDEX_FORMAT = 1;
+export const TEXT_INDEX_FORMAT = 2;
+/** Bump when the table's definition changes: the table is then dropped and made anew. */
+const TABLE_DEFINITION = 'contentless-1';
 /** Offerings written per turn of the event loop: ~40 ms of work, so requests meanwhile wait little. */
 const BATCH = 250;
+/** Above this many changed offerings since the last run, a rebuild in the background beats a catch-up at start. */
+export const CATCH_UP_AT_MOST = 5000;
 
 const searchableFields = [
   'title', 'titleTokens', 'categoryLabels', 'categoryTokens', 'compoundParts', 'partTokens', 'providerName',
@@ -55,27 +65,44 @@ export function matchExpression(terms: readonly QueryTerm[]): string {
 export class TextIndex {
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
-    sqlite.exec(
-      "CREATE VIRTUAL TABLE IF NOT EXISTS offering_text USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
-    );
     sqlite.exec('CREATE TABLE IF NOT EXISTS offering_text_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    if (this.meta('table') !== TABLE_DEFINITION) {
+      sqlite.transaction(() => {
+        sqlite.exec('DROP TABLE IF EXISTS offering_text; DELETE FROM offering_text_meta');
+        sqlite.exec(
+          "CREATE VIRTUAL TABLE offering_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')",
+        );
+        this.setMeta('table', TABLE_DEFINITION);
+      })();
+    }
   }
 
-  /** Whether the rows were written in the current format (else `rebuild` is due). */
-  get current(): boolean {
-    const row = this.db.$client.prepare("SELECT value FROM offering_text_meta WHERE key = 'format'").get() as
+  private meta(key: string): string | undefined {
+    const row = this.db.$client.prepare('SELECT value FROM offering_text_meta WHERE key = ?').get(key) as
       | { value: string }
       | undefined;
-    return row?.value === String(TEXT_INDEX_FORMAT);
+    return row?.value;
+  }
+
+  private setMeta(key: string, value: string | number): void {
+    this.db.$client.prepare('INSERT OR REPLACE INTO offering_text_meta (key, value) VALUES (?, ?)').run(key, String(value));
+  }
+
+  /** Whether the rows were written in the current format by a complete rebuild (else `rebuild` is due). */
+  get current(): boolean {
+    return this.meta('format') === String(TEXT_INDEX_FORMAT);
   }
 
   /**
    * Writes every published offering anew, a batch per turn of the event loop, so a server answering
-   * requests meanwhile is held up for one batch at most.
+   * requests meanwhile is held up for one batch at most. `stopped` ends it early (then it answers false).
    */
   async rebuild(stopped: () => boolean = () => false): Promise<boolean> {
     const sqlite = this.db.$client;
-    sqlite.exec("DELETE FROM offering_text; DELETE FROM offering_text_meta WHERE key = 'format'");
+    // Outbox entries after this one change offerings the rebuild may already have passed: they are
+    // applied as they come (apply) and, after a restart, caught up from here.
+    const followedFrom = maxOutboxSeq(this.db);
+    sqlite.exec("DELETE FROM offering_text; DELETE FROM offering_text_meta WHERE key IN ('format', 'seq')");
     const insert = sqlite.prepare('INSERT INTO offering_text (rowid, body) VALUES (?, ?)');
     // A row `apply` wrote meanwhile (the outbox goes on during a rebuild) is replaced, not duplicated.
     const remove = sqlite.prepare('DELETE FROM offering_text WHERE rowid = ?');
@@ -84,29 +111,73 @@ export class TextIndex {
       const rows = publishedOfferingsAfter(this.db, afterId, BATCH);
       if (rows.length === 0) break;
       afterId = rows[rows.length - 1]!.offering.id;
-      sqlite.transaction(() => {
-        for (const r of rows) {
-          remove.run(r.offering.id);
-          insert.run(r.offering.id, rowText({ offering: r.offering, providerName: r.provider.name, providerKind: r.provider.kind, location: r.location }));
+      const texts = rows.map((r) => [r.offering.id, rowText({ offering: r.offering, providerName: r.provider.name, providerKind: r.provider.kind, location: r.location })] as const);
+      const write = sqlite.transaction(() => {
+        for (const [id, body] of texts) {
+          remove.run(id);
+          insert.run(id, body);
         }
-      })();
+        return true;
+      });
+      // Another connection holding the write lock (a CSV import) would stop the event loop while SQLite
+      // waits for it: try again a moment later instead.
+      while (writeNowOrLater(this.db, write) === undefined) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (stopped()) return false;
+      }
       await new Promise((resolve) => setImmediate(resolve));
       if (stopped()) return false;
     }
-    sqlite.prepare("INSERT OR REPLACE INTO offering_text_meta (key, value) VALUES ('format', ?)").run(String(TEXT_INDEX_FORMAT));
+    sqlite.transaction(() => {
+      this.setMeta('format', TEXT_INDEX_FORMAT);
+      this.setMeta('seq', followedFrom);
+    })();
     return true;
   }
 
-  /** Brings these offerings' rows up to date: rewritten when published, removed otherwise. */
-  apply(ids: readonly number[]): void {
-    if (ids.length === 0) return;
+  /**
+   * Brings these offerings' rows up to date: rewritten when published, removed otherwise. With `seq`, every
+   * outbox entry up to it is now reflected (where a later start catches up from).
+   */
+  apply(ids: readonly number[], seq?: number): void {
     const sqlite = this.db.$client;
     const remove = sqlite.prepare('DELETE FROM offering_text WHERE rowid = ?');
     const insert = sqlite.prepare('INSERT INTO offering_text (rowid, body) VALUES (?, ?)');
     sqlite.transaction(() => {
       for (const id of ids) remove.run(id);
-      for (const row of publishedForIndex(this.db, ids)) insert.run(row.offering.id, rowText(row));
+      if (ids.length > 0) for (const row of publishedForIndex(this.db, ids)) insert.run(row.offering.id, rowText(row));
+      if (seq !== undefined && this.current) this.setMeta('seq', seq);
     })();
+  }
+
+  /**
+   * After a start: applies the outbox entries written since the index last followed it, and answers whether
+   * the index now holds exactly the published offerings. False means a rebuild is due: an older format, an
+   * interrupted rebuild, entries pruned or too many to apply at once, or a database changed behind the
+   * outbox's back (the published offerings differ in number or ids).
+   */
+  catchUp(): boolean {
+    const seq = Number(this.meta('seq'));
+    if (!this.current || !Number.isInteger(seq)) return false;
+    const last = maxOutboxSeq(this.db);
+    const first = minOutboxSeq(this.db);
+    // An outbox behind the index is another database; one starting after it has pruned entries not seen.
+    if (last < seq || (first !== null && first > seq + 1)) return false;
+    const changed = new Set(entriesAfter(this.db, seq).map((e) => e.offeringId));
+    if (changed.size > CATCH_UP_AT_MOST) return false;
+    this.apply([...changed], last);
+    return this.holdsPublished();
+  }
+
+  /** Whether the rows are the published offerings: the same number, and the same ids (by their sum). */
+  holdsPublished(): boolean {
+    const sqlite = this.db.$client;
+    // The docsize shadow table has one row per indexed offering; it is read like any table.
+    const rows = sqlite.prepare('SELECT count(*) AS n, total(id) AS sum FROM offering_text_docsize').get() as { n: number; sum: number };
+    const published = sqlite
+      .prepare("SELECT count(*) AS n, total(id) AS sum FROM offerings WHERE status = 'published'")
+      .get() as { n: number; sum: number };
+    return rows.n === published.n && rows.sum === published.sum;
   }
 
   /** Ids of the offerings containing every term, best match first (FTS5's bm25). */

@@ -3,6 +3,7 @@ import { publishedPointRows } from '../repos/offerings-repo';
 import { entriesAfter, maxOutboxSeq, pendingUpTo, publishedPointRowsByIds } from '../repos/outbox-repo';
 import { allPostcodes, allRegions } from '../repos/regions-repo';
 import type { OfferingIndex, RebuildReason, ReindexProgress } from '../search/indexer';
+import { writeNowOrLater } from '../search/outbox-lease';
 import type { OutboxWorker } from '../search/outbox-worker';
 import { PlaceNames } from '../search/place-names';
 import { PointStore } from '../search/point-store';
@@ -35,6 +36,10 @@ export class DirectoryState {
   textReady = false;
   /** Settles when the latest rebuild of the text index has ended. */
   textRebuilt: Promise<void> = Promise.resolve();
+  /** Offerings changed since the text index was last written (it waits while another connection writes). */
+  private textBacklog = new Set<number>();
+  /** Counts rebuilds of the text index, so a newer one stops an older one still running. */
+  private textGeneration = 0;
   private closed = false;
   version = 0;
   /** The highest outbox `seq` looked at. */
@@ -58,18 +63,33 @@ export class DirectoryState {
   }
 
   /**
+   * The text index as kept in the database, caught up with the outbox; rebuilt in the background when
+   * that is not possible (see TextIndex.catchUp).
+   */
+  private startText(): void {
+    if (this.text.catchUp()) {
+      this.textGeneration++;
+      this.textReady = true;
+      this.textRebuilt = Promise.resolve();
+      return;
+    }
+    this.rebuildText();
+  }
+
+  /**
    * Rebuilds the text index in the background, a batch per turn of the event loop; until it is done the
    * degraded search is off. A failure (the database closed during shutdown) leaves it off.
    */
   private rebuildText(): void {
     this.textReady = false;
+    const generation = ++this.textGeneration;
     this.textRebuilt = this.text
-      .rebuild(() => this.closed)
+      .rebuild(() => this.closed || generation !== this.textGeneration)
       .then((complete) => {
-        this.textReady = complete;
+        if (generation === this.textGeneration) this.textReady = complete;
       })
       .catch(() => {
-        this.textReady = false;
+        if (generation === this.textGeneration) this.textReady = false;
       });
   }
 
@@ -93,9 +113,26 @@ export class DirectoryState {
     this.places = new PlaceNames(regions, postcodes);
     this.reloadPoints();
     this.vocabulary.rebuild();
-    this.rebuildText();
+    this.startText();
     this.outbox?.start();
     return outcome;
+  }
+
+  /**
+   * Writes the changed offerings' texts, unless another connection holds SQLite's write lock: then they
+   * wait for the next look at the outbox, so this process never stops to wait for the lock.
+   */
+  private followText(changed: ReadonlySet<number>): void {
+    for (const id of changed) this.textBacklog.add(id);
+    if (this.textBacklog.size === 0) return;
+    if (this.textBacklog.size > FULL_RELOAD_ABOVE) {
+      this.textBacklog.clear();
+      this.rebuildText();
+      return;
+    }
+    const ids = [...this.textBacklog];
+    const seq = this.seen;
+    if (writeNowOrLater(this.db, () => (this.text.apply(ids, seq), true))) this.textBacklog.clear();
   }
 
   /** All points anew, and where in the outbox they stand (one read transaction: a consistent snapshot). */
@@ -108,12 +145,17 @@ export class DirectoryState {
     this.version++;
   }
 
-  /** Patches the map points of offerings whose outbox entries were done since the last look. */
+  /**
+   * Patches the map points of offerings whose outbox entries were done since the last look. The text index
+   * follows every new entry at once, done or not: it mirrors SQLite, and the points decide what is shown.
+   */
   followOutbox(): void {
+    const textChanged = new Set<number>();
     const patch = this.db.transaction(() => {
       const changed = new Set<number>();
       for (const entry of entriesAfter(this.db, this.seen)) {
         this.seen = entry.seq;
+        textChanged.add(entry.offeringId);
         if (entry.done) changed.add(entry.offeringId);
         else this.waiting.set(entry.seq, entry.offeringId);
       }
@@ -131,14 +173,13 @@ export class DirectoryState {
       if (changed.size === 0 || changed.size > FULL_RELOAD_ABOVE) return changed.size === 0 ? null : 'all';
       return { ids: changed, rows: publishedPointRowsByIds(this.db, [...changed]) };
     });
+    this.followText(textChanged);
     if (patch === null) return;
     if (patch === 'all') {
       this.reloadPoints();
-      this.rebuildText();
       return;
     }
     this.points = this.points.withChanges(patch.ids, patch.rows);
-    this.text.apply([...patch.ids]);
     this.version++;
   }
 }

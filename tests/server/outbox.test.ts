@@ -1,3 +1,4 @@
+import { queryTerms } from '../../server/search/query-words';
 import Database from 'better-sqlite3';
 import { count, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,8 @@ describe('the outbox worker', () => {
     // better-sqlite3 would otherwise wait for the lock synchronously, up to busy_timeout (5 s).
     expect(worst).toBeLessThan(1000);
     await within(3000, async () => (await searchTotal('Federkiel')) === 1 && (await onMap(id)));
+    // The text index for the degraded search waited for the lock too, and has it now.
+    await within(3000, async () => t.app.directory.text.match(queryTerms('Federkiel')).includes(id));
   });
 
   it('rebuilds an index that vanished while the server runs, with its settings', async () => {
