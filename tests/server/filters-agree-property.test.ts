@@ -1,16 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessFeatures, categories, costs, formalities, languages, phases } from '../../schema';
+import { accessFeatures, categories, costs, formalities, languages, phases, type OfferingsResponse } from '../../schema';
 import { publishedPointRows, type PointRow } from '../../server/repos/offerings-repo';
 import { distanceKm } from '../../server/search/documents';
-import { allHits, mapPoints } from '../helpers/http';
+import { allHits, mapPoints, search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
-// The result list (/api/offerings, filtered by Meilisearch) and the map (/api/map-points, filtered by the
-// in-memory point store) implement every filter twice; this draws random filter combinations and demands
-// the same offerings from both. Circles and boxes are drawn with their edges on or within a meter of real
-// points, where rounding and inclusive bounds decide. Text (`q`) goes through Meilisearch for both, so it
-// is left out. The hand-picked cases live in offerings-filters.test.ts.
+// Every filter is implemented three times: by the result list (/api/offerings, filtered by Meilisearch), the
+// map (/api/map-points, filtered by the in-memory point store) and the degraded search (point store plus
+// SQLite's text index, used while Meilisearch is away). This draws random filter combinations and demands
+// the same offerings from all three, and the same total and facet counts from the list and the degraded
+// search. Circles and boxes are drawn with their edges on or within a meter of real points, where rounding
+// and inclusive bounds decide. Text is drawn from words the two text searches read alike (without typos
+// Meilisearch would forgive, and without word splitting: Meilisearch also reads "kostenlos" as "kosten los",
+// which finds paid offerings whose text says "Kosten" and "los"); text-index.test.ts compares the text searches word by word. The hand-picked
+// cases live in offerings-filters.test.ts.
 
 let t: TestApp;
 let rows: PointRow[];
@@ -18,6 +22,8 @@ let rows: PointRow[];
 beforeAll(async () => {
   t = await startTestApp({ demoCount: 400, seed: 5 });
   rows = publishedPointRows(t.app.db);
+  await t.app.directory.textRebuilt;
+  expect(t.app.directory.textReady).toBe(true);
 });
 afterAll(async () => t?.close());
 
@@ -71,6 +77,7 @@ const filters = fc.record(
     region: sometimes(region),
     geo: sometimes(geoRadius),
     bbox: sometimes(bbox),
+    q: sometimes(fc.constantFrom('Hausaufgabenhilfe', 'Ferien', 'Lesepaten', 'Theater', 'Sprachpatenschaft Arabisch')),
   },
   { requiredKeys: [] },
 );
@@ -90,26 +97,60 @@ function queryOf(f: Drawn): string {
     if (f.geo.radius !== undefined) p.set('radius', String(f.geo.radius));
   }
   if (f.bbox) p.set('bbox', `${f.bbox.west},${f.bbox.south},${f.bbox.east},${f.bbox.north}`);
+  if (f.q !== undefined) p.set('q', f.q);
   return p.toString();
 }
 
-describe('GET /api/offerings and GET /api/map-points', () => {
-  it('find exactly the same offerings for any combination of filters', { timeout: 60_000 }, async () => {
+/**
+ * Every page of /api/offerings answered by the degraded search: the gate in front of Meilisearch is told it is
+ * away (as after a failed request), and each answer must say it is degraded.
+ */
+async function degradedHits(query: string) {
+  const gate = t.app.offeringSearch.availability;
+  const page = async (n: number) => {
+    gate.markAway();
+    const answer = await search(t.app, `${query}&perPage=100&page=${n}`);
+    expect(answer.degraded, `degraded answer for ?${query}`).toBe(true);
+    return answer;
+  };
+  try {
+    const first = await page(1);
+    const hits = [...first.hits];
+    for (let n = 2; (n - 1) * 100 < first.total; n++) hits.push(...(await page(n)).hits);
+    return { first, ids: hits.map((h) => h.id).sort((a, b) => a - b) };
+  } finally {
+    gate.markBack();
+  }
+}
+
+describe('GET /api/offerings, GET /api/map-points and the degraded search', () => {
+  it('find exactly the same offerings for any combination of filters', { timeout: 90_000 }, async () => {
     let nonEmpty = 0;
+    let withText = 0;
     await fc.assert(
       fc.asyncProperty(filters, async (f) => {
         const query = queryOf(f);
-        const [list, points] = [await allHits(t.app, query), await mapPoints(t.app, query)];
+        const [all, points] = [await allHits(t.app, query), await mapPoints(t.app, query)];
+        const list = { ...all, first: await search(t.app, `${query}&perPage=100`) as OfferingsResponse };
         const listIds = list.hits.map((h) => h.id).sort((a, b) => a - b);
         const mapIds = [...points.ids].sort((a, b) => a - b);
         if (listIds.length > 0) nonEmpty++;
+        if (listIds.length > 0 && f.q) withText++;
         expect(mapIds, `map points vs. list for ?${query}`).toEqual(listIds);
         expect(points.total).toBe(list.total);
+
+        // The same request, answered while Meilisearch counts as away: the degraded search, relaxing and all.
+        const fallback = await degradedHits(query);
+        expect(fallback.ids, `degraded search vs. list for ?${query}`).toEqual(listIds);
+        expect(fallback.first.total).toBe(list.total);
+        expect(fallback.first.facets, `degraded facets for ?${query}`).toEqual(list.first.facets);
+        expect(fallback.first.relaxed).toEqual(list.first.relaxed);
       }),
       { seed: 20_240_601, numRuns: 100, endOnFailure: false },
     );
     // The property says little if (nearly) every draw finds nothing.
     expect(nonEmpty).toBeGreaterThan(15);
+    expect(withText).toBeGreaterThan(3);
   });
 });
 
