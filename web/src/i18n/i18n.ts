@@ -6,11 +6,21 @@ import { messages, type MessageKey } from './messages';
 
 export interface I18n {
   lang: UiLanguage;
-  t(key: MessageKey, vars?: Record<string, string | number>): string;
+  t(key: MessageKey, vars?: TextVars): string;
   /** The label of a vocabulary term in the interface language; the id itself while labels load. */
   term(vocabulary: string, id: string): string;
   formatNumber(n: number): string;
   formatDate(isoDate: string): string;
+}
+
+export type TextVars = Record<string, string | number>;
+
+/** `text` with each `{name}` replaced by its value; numbers are written with `formatNumber`. */
+export function fillIn(text: string, vars: TextVars | undefined, formatNumber: (n: number) => string): string {
+  for (const [name, value] of Object.entries(vars ?? {})) {
+    text = text.replaceAll(`{${name}}`, typeof value === 'number' ? formatNumber(value) : value);
+  }
+  return text;
 }
 
 export function createI18n(lang: UiLanguage, taxonomy: Taxonomy | null): I18n {
@@ -23,13 +33,7 @@ export function createI18n(lang: UiLanguage, taxonomy: Taxonomy | null): I18n {
   const dates = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return {
     lang,
-    t(key, vars) {
-      let text: string = messages[lang][key];
-      for (const [name, value] of Object.entries(vars ?? {})) {
-        text = text.replaceAll(`{${name}}`, typeof value === 'number' ? numbers.format(value) : value);
-      }
-      return text;
-    },
+    t: (key, vars) => fillIn(messages[lang][key], vars, numbers.format),
     term: (vocabulary, id) => labels.get(`${vocabulary}:${id}`) ?? id,
     formatNumber: (n) => numbers.format(n),
     formatDate: (isoDate) => {

@@ -1,4 +1,8 @@
-/** Every text of the interface, German and English. Vocabulary labels come from /api/taxonomy instead. */
+/**
+ * The texts of the interface, German and English, loaded by every visitor with the first bundle. Texts that only
+ * a lazily loaded part shows load with that part instead (guidance-messages.ts). Vocabulary labels come from
+ * /api/taxonomy.
+ */
 export const messages = {
   de: {
     appTitle: 'Bildungslandkarte',
@@ -41,17 +45,7 @@ export const messages = {
     chipAge: 'Alter: {age} Jahre',
     chipNear: '{place}, {km} km',
     chipArea: 'Kartenausschnitt',
-    // Search guidance: filters read from the words, relaxed queries, broader searches, suggestions
-    queryChips: 'Als Filter übernehmen?',
-    applyChip: 'Filter {label} anwenden',
-    relaxed: 'Keine Angebote enthalten alle Wörter – diese passen zu „{words}“.',
-    relaxedDropped: 'Ohne: {words}',
-    alternatives: 'So finden Sie mehr:',
-    altSpelling: 'Meinten Sie „{q}“?',
-    altWithoutPlace: 'Ohne Ort suchen',
-    altWiderRadius: 'Umkreis {km} km',
-    altWithoutFilter: 'Ohne Filter „{label}“',
-    altWithoutWords: 'Ohne Suchwörter',
+    // Suggestions while typing (the search guidance's own texts are in guidance-messages.ts)
     offeringsCount: '{count} Angebote',
     offeringsCountOne: '1 Angebot',
     termSuggestions: 'Vorschläge',
@@ -167,16 +161,6 @@ export const messages = {
     chipAge: 'Age: {age} years',
     chipNear: '{place}, {km} km',
     chipArea: 'Map area',
-    queryChips: 'Use as filter?',
-    applyChip: 'Apply filter {label}',
-    relaxed: 'No offering contains all the words – these match “{words}”.',
-    relaxedDropped: 'Left out: {words}',
-    alternatives: 'To find more:',
-    altSpelling: 'Did you mean “{q}”?',
-    altWithoutPlace: 'Search without the place',
-    altWiderRadius: 'Radius {km} km',
-    altWithoutFilter: 'Without the filter “{label}”',
-    altWithoutWords: 'Without search words',
     offeringsCount: '{count} offerings',
     offeringsCountOne: '1 offering',
     termSuggestions: 'Suggestions',

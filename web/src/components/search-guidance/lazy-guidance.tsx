@@ -2,13 +2,15 @@ import type { ComponentChildren } from 'preact';
 import type { OfferingsResponse } from '../../../../schema';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import type { SearchState } from '../../state/search-state';
+import type { parts } from './search-guidance';
 
-// Chips, the relaxed-query note and the broader searches come only with some answers: their code loads right
-// after the first paint, in parallel with the first search, instead of in the first bundle.
+// Chips, the relaxed-query note, the broader searches and the note on a limited search come only with some
+// answers: their code and texts load right after the first paint, in parallel with the first search, instead
+// of in the first bundle.
 const guidance = lazyModule(() => import('./search-guidance'));
 
 interface Props {
-  part: 'query' | 'alternatives';
+  part: keyof typeof parts;
   response: OfferingsResponse;
   state: SearchState;
   update(next: SearchState): void;
@@ -20,6 +22,6 @@ interface Props {
 export function Guidance({ part, fallback = null, ...props }: Props) {
   const module = useLazyModule(guidance, true).value;
   if (!module) return <>{fallback}</>;
-  const Part = part === 'query' ? module.QueryGuidance : module.Alternatives;
+  const Part = module.parts[part];
   return <Part {...props} />;
 }

@@ -1,11 +1,13 @@
 import type { OfferingsResponse, SearchAlternative } from '../../../../schema';
+import { guidanceText } from '../../i18n/guidance-messages';
 import { useI18n, type I18n } from '../../i18n/i18n';
 import { vocabularyOf } from '../../lib/format';
 import type { SearchState } from '../../state/search-state';
 import { applyAlternative, applyChip } from './guidance-changes';
 import './search-guidance.css';
 
-// What the search said about the query beyond its hits. Loaded after the first paint (see lazy-guidance.tsx).
+// What the search said about the query beyond its hits, and how it was answered. Loaded after the first paint
+// (see lazy-guidance.tsx).
 
 interface Props {
   response: OfferingsResponse;
@@ -30,38 +32,40 @@ function filterName(i18n: I18n, state: SearchState, name: string, value: string 
 }
 
 function alternativeText(i18n: I18n, state: SearchState, alternative: SearchAlternative): string {
+  const t = guidanceText(i18n);
   switch (alternative.kind) {
     case 'spelling':
-      return i18n.t('altSpelling', { q: alternative.q ?? '' });
+      return t('altSpelling', { q: alternative.q ?? '' });
     case 'without_place':
-      return i18n.t('altWithoutPlace');
+      return t('altWithoutPlace');
     case 'wider_radius':
-      return i18n.t('altWiderRadius', { km: alternative.radius ?? 0 });
+      return t('altWiderRadius', { km: alternative.radius ?? 0 });
     case 'without_filter': {
       const names = (alternative.drop ?? []).filter((name) => name !== 'radius');
-      return i18n.t('altWithoutFilter', { label: names.map((name) => filterName(i18n, state, name, alternative.value)).join(', ') });
+      return t('altWithoutFilter', { label: names.map((name) => filterName(i18n, state, name, alternative.value)).join(', ') });
     }
     case 'without_words':
-      return i18n.t('altWithoutWords');
+      return t('altWithoutWords');
   }
 }
 
 /** Chips for the filters read from the words, and the note when only some words matched. */
 export function QueryGuidance({ response, state, update }: Props) {
   const i18n = useI18n();
+  const t = guidanceText(i18n);
   const { chips, relaxed } = response;
   return (
     <>
       {chips.length > 0 && (
         <div class="query-chips" role="group" aria-labelledby="query-chips-label">
-          <span id="query-chips-label">{i18n.t('queryChips')}</span>
+          <span id="query-chips-label">{t('queryChips')}</span>
           <ul>
             {chips.map((chip) => (
               <li key={`${chip.kind}-${chip.text}`}>
                 <button
                   type="button"
                   class="chip suggested"
-                  aria-label={i18n.t('applyChip', { label: chip.label[i18n.lang] })}
+                  aria-label={t('applyChip', { label: chip.label[i18n.lang] })}
                   onClick={() => {
                     update(applyChip(state, chip));
                     focusResults();
@@ -77,8 +81,8 @@ export function QueryGuidance({ response, state, update }: Props) {
       )}
       {relaxed && relaxed.matched.length > 0 && (
         <p class="notice relaxed">
-          {i18n.t('relaxed', { words: relaxed.matched.join(' ') })}
-          {relaxed.dropped.length > 0 && ` ${i18n.t('relaxedDropped', { words: relaxed.dropped.join(', ') })}`}
+          {t('relaxed', { words: relaxed.matched.join(' ') })}
+          {relaxed.dropped.length > 0 && ` ${t('relaxedDropped', { words: relaxed.dropped.join(', ') })}`}
         </p>
       )}
     </>
@@ -92,7 +96,7 @@ export function Alternatives({ response, state, update }: Props) {
   if (response.total > 0 || alternatives.length === 0) return null;
   return (
     <div class="alternatives">
-      <p id="alternatives-label">{i18n.t('alternatives')}</p>
+      <p id="alternatives-label">{guidanceText(i18n)('alternatives')}</p>
       <ul aria-labelledby="alternatives-label">
         {alternatives.map((alternative, i) => (
           <li key={`${alternative.kind}-${i}`}>
@@ -116,3 +120,18 @@ export function Alternatives({ response, state, update }: Props) {
     </div>
   );
 }
+
+/**
+ * The search answered from the server's own data while its search engine is away (`degraded`). A status, not
+ * an error: the results are real and every filter holds, only typo tolerance and the usual order are missing.
+ */
+export function DegradedNote() {
+  return (
+    <p role="status" class="degraded-note">
+      {guidanceText(useI18n())('degraded')}
+    </p>
+  );
+}
+
+/** The parts lazy-guidance.tsx renders, by name. */
+export const parts = { query: QueryGuidance, alternatives: Alternatives, degraded: DegradedNote };

@@ -107,6 +107,8 @@ export function SearchPage({ state, update, taxonomy, clientConfig }: Props) {
         </div>
       )}
       <ResultCount result={result} />
+      {/* Above list and map alike, so it shows in either view. Its text and markup load with the guidance. */}
+      {response?.degraded && <Guidance part="degraded" response={response} state={state} update={update} />}
       <div class="search-layout">
         <aside class="filters" aria-label={i18n.t('filters')} hidden={phoneMap}>
           {!wide && (
