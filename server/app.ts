@@ -72,6 +72,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
     requestTimeout: 30_000,
+    // While shutting down, a request arriving on a kept-alive connection is served (or its connection
+    // closed, which browsers retry for a GET) rather than answered 503: a restart must not show families an
+    // error. Requests under way are waited for either way (main.ts).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

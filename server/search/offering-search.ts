@@ -34,6 +34,8 @@ const MAX_CORRECTED_WORDS = 3;
 
 /** How long a relaxation decided for a query is reused (the list and the map ask for the same query). */
 const RELAXATION_TTL_MS = 60_000;
+/** Degraded answers kept (~50 kB each at most): the search runs on the server's own thread then. */
+const DEGRADED_ANSWERS = 256;
 
 /**
  * Searches published offerings with exact facet counts, in one round trip to Meilisearch when some
@@ -48,6 +50,12 @@ export class OfferingSearch {
   readonly availability: MeiliAvailability;
   /** Decided relaxations, and ones being decided: the list and the map ask for the same query at once. */
   private readonly relaxations = new Lru<string, { at: number; value: Promise<Relaxation | null> }>(1000);
+  /**
+   * Answers of the degraded search, by data version and query. Without Meilisearch every search is work on
+   * this process's one thread, and many families ask the same (the first page of a region, a popular word):
+   * each is worked out once per version of the data.
+   */
+  private readonly degradedAnswers = new Lru<string, Promise<OfferingsResponse>>(DEGRADED_ANSWERS);
 
   constructor(
     client: MeiliClient,
@@ -98,10 +106,27 @@ export class OfferingSearch {
     }
   }
 
+  /** Whether searches are answered by the fallback now (Meilisearch away, the fallback ready). */
+  get degradedNow(): boolean {
+    return this.availability.isAway && this.fallback?.ready() === true;
+  }
+
   async search(query: OfferingsQuery): Promise<OfferingsResponse> {
     const { chips, terms } = this.read(query.q);
-    const { value, degraded } = await this.onAvailable((backend) => this.answer(backend, query, chips, terms));
+    const { value, degraded } = await this.onAvailable((backend) =>
+      backend === this.meili ? this.answer(backend, query, chips, terms) : this.degradedAnswer(backend, query, chips, terms),
+    );
     return degraded ? { ...value, degraded: true } : value;
+  }
+
+  private degradedAnswer(backend: SearchBackend, query: OfferingsQuery, chips: QueryChip[], terms: QueryTerm[]): Promise<OfferingsResponse> {
+    const key = JSON.stringify([this.helpers.version(), query]);
+    const kept = this.degradedAnswers.get(key);
+    if (kept) return kept;
+    const answer = this.answer(backend, query, chips, terms);
+    this.degradedAnswers.set(key, answer);
+    answer.catch(() => this.degradedAnswers.delete(key));
+    return answer;
   }
 
   private async answer(backend: SearchBackend, query: OfferingsQuery, chips: QueryChip[], terms: QueryTerm[]): Promise<OfferingsResponse> {

@@ -62,7 +62,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   return best;
 }
 
-/** A computed answer; one from the degraded search (Meilisearch away) is not cached. */
+/** A computed answer, and whether it came from the degraded search (Meilisearch away). */
 interface Answer {
   body: string | Buffer;
   degraded: boolean;
@@ -72,6 +72,8 @@ interface Cached {
   version: number;
   body: string | Buffer;
   bytes: number;
+  /** From the degraded search: served only while searches are degraded, replaced by the first normal answer. */
+  degraded: boolean;
 }
 
 /** What the service has done since it was made: read by tests and benchmarks. */
@@ -125,7 +127,9 @@ export class MapPointsService {
     const version = this.state.version;
     const key = `${encoding} ${queryKey}`;
     const cached = this.cache.get(key);
-    if (cached && cached.version === version) return Promise.resolve({ body: cached.body, degraded: false });
+    if (cached && cached.version === version && (!cached.degraded || this.search.degradedNow)) {
+      return Promise.resolve({ body: cached.body, degraded: cached.degraded });
+    }
 
     const flightKey = `${version} ${key}`;
     const flying = this.flights.get(flightKey);
@@ -143,10 +147,11 @@ export class MapPointsService {
       }
       // Kept under the version the work started with: if the data changed meanwhile, the next request
       // sees a different version and computes again. An answer for newer data is never replaced by it.
-      // An answer from the degraded search is not kept: once Meilisearch is back, its answer is the right one.
-      if (!answer.degraded && (this.cache.peek(key)?.version ?? -1) <= version) {
-        const { body } = answer;
-        this.cache.set(key, { version, body, bytes: typeof body === 'string' ? Buffer.byteLength(body) : body.length });
+      // An answer from the degraded search is kept only for the outage: once Meilisearch is back, its
+      // answer is the right one.
+      if ((this.cache.peek(key)?.version ?? -1) <= version) {
+        const { body, degraded } = answer;
+        this.cache.set(key, { version, body, degraded, bytes: typeof body === 'string' ? Buffer.byteLength(body) : body.length });
       }
       return answer;
     })();

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DegradedSearch } from '../../server/search/degraded-search';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { PROBE_EVERY_MS } from '../../server/search/meili-availability';
@@ -99,6 +100,27 @@ describe('when Meilisearch is down', () => {
     expect(nothing.total).toBe(0);
     expect(nothing.degraded).toBe(true);
     expect(nothing.alternatives).toEqual([{ kind: 'without_words', total: before.get('age=10&perPage=100')!.total }]);
+  });
+
+  it('works out a repeated search once per version of the data, and a repeated map view once', async () => {
+    const page = vi.spyOn(DegradedSearch.prototype, 'page');
+    const ids = vi.spyOn(DegradedSearch.prototype, 'ids');
+    try {
+      const query = '/api/offerings?q=Hausaufgabenhilfe&cost=free';
+      const first = (await get(query)).json() as OfferingsResponse;
+      expect((await get(query)).json()).toEqual(first);
+      expect(page).toHaveBeenCalledTimes(1);
+      app.directory.version++;
+      expect((await get(query)).json()).toEqual(first);
+      expect(page).toHaveBeenCalledTimes(2);
+
+      const map = await get('/api/map-points?q=Hausaufgabenhilfe&cost=free');
+      expect((await get('/api/map-points?q=Hausaufgabenhilfe&cost=free')).body).toBe(map.body);
+      expect(ids).toHaveBeenCalledTimes(1);
+    } finally {
+      page.mockRestore();
+      ids.mockRestore();
+    }
   });
 
   it('reports itself as degraded in the health check, and that searches use its own data', async () => {
