@@ -148,9 +148,13 @@ function prune(app: FastifyInstance): void {
   }
 }
 
-/** Cuts secrets out of a logged URL: mailed links carry `?token=…`. */
+/**
+ * Cuts secrets and what families reveal out of a logged URL: mailed links carry `?token=…`; a search's words
+ * (`q`, which may name a child or a diagnosis) and a family's position (`near`) are personal data the request
+ * log has no need of.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:token|password|secret)=)[^&#]*/gi, '$1[redacted]');
+  return url.replace(/([?&](?:token|password|secret|q|near)=)[^&#]*/gi, '$1[redacted]');
 }
 
 /**

@@ -22,7 +22,14 @@ let counter = 0;
  * so test files can run side by side. `fill` writes the data before the index is built.
  */
 export async function startTestApp(
-  options: { demoCount?: number; seed?: number; fill?: (db: Db) => void; env?: Record<string, string> } = {},
+  options: {
+    demoCount?: number;
+    seed?: number;
+    fill?: (db: Db) => void;
+    env?: Record<string, string>;
+    /** Where log lines go instead of stdout. */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blk-test-data-'));
   const config = loadConfig({
@@ -34,7 +41,7 @@ export async function startTestApp(
     RATE_LIMIT: '100000',
     ...options.env,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, { logStream: options.logStream });
   await app.ready();
   const log = { info: () => {} };
   ensureReferenceData(app.db, log);
