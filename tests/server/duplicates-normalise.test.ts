@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { markers } from '../../server/services/duplicates/markers';
 import { titleWeekdays, weekdays } from '../../server/services/duplicates/schedule';
 import { wordReplaced } from '../../server/services/duplicates/compare';
-import { prepareAll } from '../../server/services/duplicates/prepare';
+import { prepareAll, vocabularyBits } from '../../server/services/duplicates/prepare';
+import { categories, phases } from '../../schema';
 import type { DuplicateCandidate } from '../../server/services/duplicates/types';
 import {
   addressKey, editSimilarity, isTypo, organisationKey, placeWords, similarity, titleKey, words,
@@ -156,5 +157,24 @@ describe('weekdays of a schedule', () => {
     expect(titleWeekdays('Krabbelgruppe mittwochs')).toBe(4);
     expect(titleWeekdays('So lernt man Schach')).toBe(0);
     expect(titleWeekdays('Mo-Fr Hausaufgabenhilfe')).toBe(0);
+  });
+});
+
+describe('the vocabulary masks of the duplicate comparison', () => {
+  const terms = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `t${i}` }));
+
+  it('give every entry of a vocabulary of up to 32 its own bit', () => {
+    const bits = vocabularyBits('test', terms(32));
+    expect(new Set(bits.values()).size).toBe(32);
+    expect(bits.get('t31')! & bits.get('t0')!).toBe(0);
+  });
+
+  it('refuse a vocabulary that outgrows them, naming it', () => {
+    expect(() => vocabularyBits('category', terms(33))).toThrow(/category vocabulary has 33 entries, its masks hold 32/);
+  });
+
+  it('hold today’s vocabularies', () => {
+    expect(() => vocabularyBits('category', categories)).not.toThrow();
+    expect(() => vocabularyBits('phase', phases)).not.toThrow();
   });
 });

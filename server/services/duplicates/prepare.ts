@@ -8,8 +8,20 @@ import type { DuplicateCandidate } from './types';
 // title's trigrams and markers, the organisation's key, the address key. Descriptions are compared only for
 // the few pairs whose titles come close, so their trigrams are computed on demand.
 
-const categoryBit = new Map<string, number>(categories.map((c, i) => [c.id, 1 << i]));
-const phaseBit = new Map<string, number>(phases.map((p, i) => [p.id, 1 << i]));
+/**
+ * Bit i for entry i of a vocabulary. Pair comparisons run millions of times, so a mask is one 32-bit number;
+ * a vocabulary that outgrows it stops the start with this error instead of its 33rd entry silently sharing
+ * the first one's bit (then the masks need a second word, as the point store's have: vocabulary-mask.ts).
+ */
+export function vocabularyBits(name: string, terms: readonly { id: string }[]): Map<string, number> {
+  if (terms.length > 32) {
+    throw new Error(`duplicate comparison: the ${name} vocabulary has ${terms.length} entries, its masks hold 32`);
+  }
+  return new Map(terms.map((t, i) => [t.id, 1 << i]));
+}
+
+const categoryBit = vocabularyBits('category', categories);
+const phaseBit = vocabularyBits('phase', phases);
 
 export function mask(ids: readonly string[], bits: ReadonlyMap<string, number>): number {
   let m = 0;
