@@ -124,7 +124,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     correct: (word) => state.vocabulary.correct(word),
     version: () => state.version,
   });
-  app.offeringSearch.useFallback(new DegradedSearch(app.db, () => state.points, state.text, DEFAULT_RADIUS_KM, () => state.textReady));
+  app.offeringSearch.useFallback(new DegradedSearch(app.db, () => state.points, state.text, DEFAULT_RADIUS_KM, () => state.textUsable()));
   // Before the database closes: the text index must not go on reading it.
   app.addHook('onClose', async () => state.close());
 

@@ -55,7 +55,7 @@ export const metaRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
       } catch (error) {
         health.search = { ok: false, message: (error as Error).message };
       }
-      health.fallback = { ready: app.directory.textReady, inUse: app.directory.textReady && app.offeringSearch.availability.isAway };
+      health.fallback = { ready: app.directory.textUsable(), inUse: app.offeringSearch.servingDegraded() };
       const backlogAge = health.outbox.oldestPendingAgeMs ?? 0;
       if (!health.database.ok || !health.search.ok || backlogAge > OUTBOX_MAX_AGE_MS) health.status = 'degraded';
       return reply.code(health.status === 'ok' ? 200 : 503).send(health);

@@ -54,9 +54,10 @@ export const offeringRoutes: FastifyPluginAsyncZod<{ mapPoints: MapPointsService
     compress: false,
     handler: async (request, reply) => {
       const encoding = chooseEncoding(request.headers['accept-encoding']);
-      const body = await mapPoints.body(request.query, encoding);
+      const { body, degraded } = await mapPoints.answer(request.query, encoding);
       reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
-      reply.header('cache-control', 'public, max-age=60');
+      // Points found without Meilisearch are right for the outage only: nobody may keep them past it.
+      reply.header('cache-control', degraded ? 'no-store' : 'public, max-age=60');
       if (encoding !== 'identity') reply.header('content-encoding', encoding);
       // A JSON string or Buffer is sent as it is (Fastify serializes only objects); the schema above documents
       // its shape, which the type system cannot see through the pre-encoded body.

@@ -106,9 +106,13 @@ export class OfferingSearch {
     }
   }
 
-  /** Whether searches are answered by the fallback now (Meilisearch away, the fallback ready). */
-  get degradedNow(): boolean {
-    return this.availability.isAway && this.fallback?.ready() === true;
+  /**
+   * Whether searches are answered by the fallback now (Meilisearch away, the fallback ready). Asking starts a
+   * health check when one is due, so map views served from the cache and health checks find Meilisearch
+   * back too, not only list searches.
+   */
+  servingDegraded(): boolean {
+    return this.fallback?.ready() === true && !this.availability.worthAsking();
   }
 
   async search(query: OfferingsQuery): Promise<OfferingsResponse> {

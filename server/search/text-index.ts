@@ -88,9 +88,24 @@ export class TextIndex {
     this.db.$client.prepare('INSERT OR REPLACE INTO offering_text_meta (key, value) VALUES (?, ?)').run(key, String(value));
   }
 
-  /** Whether the rows were written in the current format by a complete rebuild (else `rebuild` is due). */
+  /**
+   * Whether the rows were written in the current format by a complete rebuild (else `rebuild` is due). Read
+   * from the database each time: another process sharing it may have started a rebuild meanwhile.
+   */
   get current(): boolean {
     return this.meta('format') === String(TEXT_INDEX_FORMAT);
+  }
+
+  /**
+   * Runs a write once SQLite's write lock is free, asking again every 100 ms instead of waiting for it: a CSV
+   * import holding it would otherwise stop the event loop. False when `stopped` ended the wait.
+   */
+  private async politely(write: () => unknown, stopped: () => boolean): Promise<boolean> {
+    while (writeNowOrLater(this.db, () => (write(), true)) === undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (stopped()) return false;
+    }
+    return true;
   }
 
   /**
@@ -102,7 +117,10 @@ export class TextIndex {
     // Outbox entries after this one change offerings the rebuild may already have passed: they are
     // applied as they come (apply) and, after a restart, caught up from here.
     const followedFrom = maxOutboxSeq(this.db);
-    sqlite.exec("DELETE FROM offering_text; DELETE FROM offering_text_meta WHERE key IN ('format', 'seq')");
+    const clear = sqlite.transaction(() => {
+      sqlite.exec("DELETE FROM offering_text_meta WHERE key IN ('format', 'seq'); DELETE FROM offering_text");
+    });
+    if (!(await this.politely(clear, stopped))) return false;
     const insert = sqlite.prepare('INSERT INTO offering_text (rowid, body) VALUES (?, ?)');
     // A row `apply` wrote meanwhile (the outbox goes on during a rebuild) is replaced, not duplicated.
     const remove = sqlite.prepare('DELETE FROM offering_text WHERE rowid = ?');
@@ -117,22 +135,16 @@ export class TextIndex {
           remove.run(id);
           insert.run(id, body);
         }
-        return true;
       });
-      // Another connection holding the write lock (a CSV import) would stop the event loop while SQLite
-      // waits for it: try again a moment later instead.
-      while (writeNowOrLater(this.db, write) === undefined) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        if (stopped()) return false;
-      }
+      if (!(await this.politely(write, stopped))) return false;
       await new Promise((resolve) => setImmediate(resolve));
       if (stopped()) return false;
     }
-    sqlite.transaction(() => {
+    const complete = sqlite.transaction(() => {
       this.setMeta('format', TEXT_INDEX_FORMAT);
       this.setMeta('seq', followedFrom);
-    })();
-    return true;
+    });
+    return this.politely(complete, stopped);
   }
 
   /**
@@ -154,22 +166,32 @@ export class TextIndex {
    * After a start: applies the outbox entries written since the index last followed it, and answers whether
    * the index now holds exactly the published offerings. False means a rebuild is due: an older format, an
    * interrupted rebuild, entries pruned or too many to apply at once, or a database changed behind the
-   * outbox's back (the published offerings differ in number or ids).
+   * outbox's back (the published offerings differ in number or ids), or another connection holding the
+   * write lock just now (the rebuild waits for it politely).
    */
   catchUp(): boolean {
-    const seq = Number(this.meta('seq'));
-    if (!this.current || !Number.isInteger(seq)) return false;
-    const last = maxOutboxSeq(this.db);
-    const first = minOutboxSeq(this.db);
-    // An outbox behind the index is another database; one starting after it has pruned entries not seen.
-    if (last < seq || (first !== null && first > seq + 1)) return false;
-    const changed = new Set(entriesAfter(this.db, seq).map((e) => e.offeringId));
-    if (changed.size > CATCH_UP_AT_MOST) return false;
-    this.apply([...changed], last);
-    return this.holdsPublished();
+    const sqlite = this.db.$client;
+    // One write transaction from the first read on: nothing another connection commits meanwhile can make
+    // the entries applied and the published offerings compared disagree.
+    const caughtUp = sqlite.transaction(() => {
+      const seq = Number(this.meta('seq'));
+      if (!this.current || !Number.isInteger(seq)) return false;
+      const last = maxOutboxSeq(this.db);
+      const first = minOutboxSeq(this.db);
+      // An outbox behind the index is another database; one starting after it has pruned entries not seen.
+      if (last < seq || (first !== null && first > seq + 1)) return false;
+      const changed = new Set(entriesAfter(this.db, seq).map((e) => e.offeringId));
+      if (changed.size > CATCH_UP_AT_MOST) return false;
+      this.apply([...changed], last);
+      return this.holdsPublished();
+    });
+    return writeNowOrLater(this.db, () => caughtUp.immediate()) ?? false;
   }
 
-  /** Whether the rows are the published offerings: the same number, and the same ids (by their sum). */
+  /**
+   * Whether the rows are the published offerings: the same number, and the same ids (by their sum). A
+   * consistency check, not a comparison of texts: a text changed without an outbox entry goes unnoticed.
+   */
   holdsPublished(): boolean {
     const sqlite = this.db.$client;
     // The docsize shadow table has one row per indexed offering; it is read like any table.

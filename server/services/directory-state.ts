@@ -57,6 +57,14 @@ export class DirectoryState {
     this.text = new TextIndex(db);
   }
 
+  /**
+   * Whether the degraded search may use the text index: this process built or caught it up, and no other
+   * process sharing the database has started rebuilding it since (a rebuild first marks it incomplete).
+   */
+  textUsable(): boolean {
+    return this.textReady && this.text.current;
+  }
+
   /** Stops background work that reads the database (before it is closed). */
   close(): void {
     this.closed = true;
@@ -176,7 +184,11 @@ export class DirectoryState {
     this.followText(textChanged);
     if (patch === null) return;
     if (patch === 'all') {
+      // The reload moves `seen` to the newest entry: entries written since the look above reach the text
+      // index here, or a restart would catch up from past them.
+      const looked = this.seen;
       this.reloadPoints();
+      this.followText(new Set(entriesAfter(this.db, looked).filter((e) => e.seq <= this.seen).map((e) => e.offeringId)));
       return;
     }
     this.points = this.points.withChanges(patch.ids, patch.rows);

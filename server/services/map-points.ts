@@ -63,7 +63,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
 }
 
 /** A computed answer, and whether it came from the degraded search (Meilisearch away). */
-interface Answer {
+export interface Answer {
   body: string | Buffer;
   degraded: boolean;
 }
@@ -120,14 +120,19 @@ export class MapPointsService {
 
   /** The answer to a query as a JSON string (identity) or compressed bytes. */
   async body(query: MapPointsQuery, encoding: Encoding): Promise<string | Buffer> {
-    return (await this.get(JSON.stringify(query), query, encoding)).body;
+    return (await this.answer(query, encoding)).body;
+  }
+
+  /** The answer, and whether it came from the degraded search (then clients must not keep it). */
+  answer(query: MapPointsQuery, encoding: Encoding): Promise<Answer> {
+    return this.get(JSON.stringify(query), query, encoding);
   }
 
   private get(queryKey: string, query: MapPointsQuery, encoding: Encoding): Promise<Answer> {
     const version = this.state.version;
     const key = `${encoding} ${queryKey}`;
     const cached = this.cache.get(key);
-    if (cached && cached.version === version && (!cached.degraded || this.search.degradedNow)) {
+    if (cached && cached.version === version && (!cached.degraded || this.search.servingDegraded())) {
       return Promise.resolve({ body: cached.body, degraded: cached.degraded });
     }
 

@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFile } from '../../server/config';
 import { enqueueOfferingChanges, maxOutboxSeq } from '../../server/repos/outbox-repo';
 import { queryTerms } from '../../server/search/query-words';
 import { TextIndex } from '../../server/search/text-index';
@@ -104,5 +106,43 @@ describe('the text index after a restart', () => {
     expect(find(index, 'Schachclub')).toEqual([]);
     expect(await index.rebuild()).toBe(true);
     expect(find(index, 'Schachclub')).toEqual([ids.chess]);
+  });
+
+  it('is not used by this process while another process sharing the database rebuilds it', async () => {
+    expect(t.app.directory.textUsable()).toBe(true);
+    // Another process's rebuild, stopped after its first step: the rows are gone, marked incomplete.
+    expect(await new TextIndex(db()).rebuild(() => true)).toBe(false);
+    expect(t.app.directory.textUsable()).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json().fallback.ready).toBe(false);
+    expect(await new TextIndex(db()).rebuild()).toBe(true);
+    expect(t.app.directory.textUsable()).toBe(true);
+  });
+});
+
+describe('the text index while another connection holds the write lock', () => {
+  it('neither catches up nor rebuilds by stopping the event loop: the rebuild waits, then completes', async () => {
+    const other = new Database(databaseFile(t.config));
+    other.exec('BEGIN IMMEDIATE');
+    const index = new TextIndex(db());
+    let rebuilt: Promise<boolean> | undefined;
+    try {
+      let started = performance.now();
+      expect(index.catchUp()).toBe(false);
+      // SQLite's busy timeout is 5 s: waiting for the lock would take that long.
+      expect(performance.now() - started).toBeLessThan(1000);
+      started = performance.now();
+      rebuilt = index.rebuild();
+      let settled = false;
+      void rebuilt.then(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(settled).toBe(false);
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    expect(await rebuilt).toBe(true);
+    expect(find(index, 'Schachclub')).toEqual([ids.chess]);
+    expect(index.catchUp()).toBe(true);
   });
 });
