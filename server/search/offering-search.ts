@@ -5,7 +5,7 @@ import {
 import { Lru } from '../lib/lru';
 import { MeiliAvailability } from './meili-availability';
 import { MeiliBackend } from './meili-backend';
-import { isUnavailable, type MeiliClient } from './meili-client';
+import { isUnavailable, MeiliError, MeiliUnavailableError, type MeiliClient } from './meili-client';
 import { relaxQuery, type Relaxation } from './query-relaxation';
 import { queryTerms, type QueryTerm } from './query-words';
 import type { SearchBackend, SearchFallback } from './search-backend';
@@ -28,6 +28,14 @@ export interface MatchingIds {
 }
 
 const plainHelpers: QueryHelpers = { read: (q) => ({ chips: [], searchText: q }), correct: () => undefined, version: () => 0 };
+
+/**
+ * Whether Meilisearch cannot answer searches for now: it is away, or it lost its data and the offerings index
+ * is missing until the outbox worker has rebuilt it. Anything else it refuses is a bug in what was sent.
+ */
+function isOutage(error: unknown): boolean {
+  return isUnavailable(error) || (error instanceof MeiliError && error.code === 'index_not_found');
+}
 
 /** At most this many unknown words are looked up for "Meinten Sie …?". */
 const MAX_CORRECTED_WORDS = 3;
@@ -99,9 +107,11 @@ export class OfferingSearch {
       this.availability.markBack();
       return { value, degraded: false };
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
+      if (!isOutage(error)) throw error;
       this.availability.markAway();
-      if (!fallback) throw error;
+      if (!fallback) {
+        throw isUnavailable(error) ? error : new MeiliUnavailableError('the search index is being rebuilt', 'server');
+      }
       return { value: await work(fallback), degraded: true };
     }
   }

@@ -178,4 +178,25 @@ describe('Meilisearch not answering', () => {
     // Resumed, a health check lets searches back to Meilisearch.
     await expect.poll(async () => (await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' })).json().degraded, { timeout: 20_000, interval: 300 }).toBeUndefined();
   }, 60_000);
+  it('answers from its own data while the offerings index is missing (Meilisearch lost its data), 503 without it', async () => {
+    const { app, log } = await appWithLog({ MEILI_URL: inject('meiliUrl'), MEILI_MASTER_KEY: inject('meiliKey'), MEILI_INDEX_PREFIX: `lost${process.pid}_` });
+    await app.directory.textRebuilt;
+    const uid = app.offeringIndex.uid;
+    await app.meili.waitForTask(await app.meili.request<MeiliTask>('DELETE', `/indexes/${uid}`));
+
+    const degraded = await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' });
+    expect(degraded.statusCode).toBe(200);
+    expect(degraded.json()).toMatchObject({ total: 1, degraded: true });
+
+    app.directory.textReady = false;
+    const unavailable = await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' });
+    expect(unavailable.statusCode).toBe(503);
+    expect(unavailable.json()).toMatchObject({ error: 'search_unavailable' });
+    app.directory.textReady = true;
+    expect(log().filter((line) => /a bug/.test(String(line.msg)))).toEqual([]);
+
+    // Rebuilt, the index answers again (a health check finds Meilisearch back within a second).
+    await app.offeringIndex.reindex(app.db);
+    await expect.poll(async () => (await app.inject({ method: 'GET', url: '/api/offerings?q=Schachclub' })).json().degraded, { timeout: 20_000, interval: 300 }).toBeUndefined();
+  }, 60_000);
 });
