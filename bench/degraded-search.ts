@@ -66,26 +66,30 @@ async function main() {
     const caughtUp = new TextIndex(db).catchUp();
     const catchUpMs = performance.now() - t0;
     const points = new PointStore(publishedPointRows(db));
-    const search = new DegradedSearch(db, () => points, text, DEFAULT_RADIUS_KM, () => true);
+    // A new instance per query for the first run: its text matches are not kept yet.
+    const fresh = () => new DegradedSearch(db, () => points, text, DEFAULT_RADIUS_KM, () => true);
 
-    console.log(`## Degraded search (${count.toLocaleString('en')} offerings, ${runs} runs each, median and max)\n`);
+    console.log(`## Degraded search (${count.toLocaleString('en')} offerings; first run, then the median and max of ${runs} repeated runs)\n`);
     console.log(`- text index rebuild: ${(rebuildMs / 1000).toFixed(1)} s, longest event-loop stall ${ms(longest)}`);
     console.log(`- catch-up at start (nothing changed): ${ms(catchUpMs)}, ${caughtUp ? 'no rebuild needed' : 'REBUILD NEEDED'}`);
     console.log(`- text index in the database: ${mb(sizeOf(db.$client, 'offering_text%'))}\n`);
-    console.log('| query | total | median | max |');
-    console.log('|---|---|---|---|');
+    console.log('| query | total | first | repeated median | repeated max |');
+    console.log('|---|---|---|---|---|');
     for (const query of queryMix) {
       const parsed = parse(query);
       const terms = queryTerms(parsed.q ?? '');
+      const search = fresh();
+      let start = performance.now();
+      const total = search.search(parsed, terms).total;
+      const first = performance.now() - start;
       const times: number[] = [];
-      let total = 0;
       for (let r = 0; r < runs; r++) {
-        const start = performance.now();
-        total = search.search(parsed, terms).total;
+        start = performance.now();
+        search.search(parsed, terms);
         times.push(performance.now() - start);
       }
       times.sort((a, b) => a - b);
-      console.log(`| \`${query}\` | ${total.toLocaleString('en')} | ${ms(times[Math.floor(runs / 2)]!)} | ${ms(times[runs - 1]!)} |`);
+      console.log(`| \`${query}\` | ${total.toLocaleString('en')} | ${ms(first)} | ${ms(times[Math.floor(runs / 2)]!)} | ${ms(times[runs - 1]!)} |`);
     }
   } finally {
     db.$client.close();

@@ -3,13 +3,14 @@ import {
   type FacetName, type Facets, type OfferingFilters, type OfferingHit, type OfferingsQuery,
 } from '../../schema';
 import type { Db } from '../db/connection';
+import { Lru } from '../lib/lru';
 import { publishedForIndex } from '../repos/outbox-repo';
 import { cardFields, distanceKm, toHit } from './documents';
 import { disjunctiveFacets } from './filters';
 import { pointMasks, type PointStore } from './point-store';
 import type { QueryTerm } from './query-words';
 import type { CountedSearch, SearchFallback, SearchPage } from './search-backend';
-import type { TextIndex } from './text-index';
+import { matchExpression, type TextIndex } from './text-index';
 
 // The search without Meilisearch: filters and facets from the in-memory point store (the same one the map
 // uses), text from SQLite's full-text index (text-index.ts), the page of hits from SQLite. Same answer
@@ -65,8 +66,12 @@ function without<T extends OfferingFilters>(query: T, facet: Without): T {
   return facet ? { ...query, [facet]: undefined } : query;
 }
 
+/** Text matches kept: a list, its "any of" facets and the map ask for the same words one after the other. */
+const KEPT_MATCHES = 64;
+
 export class DegradedSearch implements SearchFallback {
   readonly name = 'degraded';
+  private readonly matches = new Lru<string, number[]>(KEPT_MATCHES);
 
   constructor(
     private readonly db: Db,
@@ -77,11 +82,22 @@ export class DegradedSearch implements SearchFallback {
     readonly ready: () => boolean,
   ) {}
 
+  /** Ids of the offerings containing every term, best first; the same words are looked up once per change. */
+  private match(terms: readonly QueryTerm[]): number[] {
+    const key = `${this.text.version} ${matchExpression(terms)}`;
+    let ids = this.matches.get(key);
+    if (!ids) {
+      ids = this.text.match(terms);
+      this.matches.set(key, ids);
+    }
+    return ids;
+  }
+
   /** Positions of the matching points, and the text rank of each id when there is a text. */
   private select(filters: OfferingFilters, terms: readonly QueryTerm[]) {
-    const textIds = terms.length > 0 ? this.text.match(terms) : undefined;
+    const textIds = terms.length > 0 ? this.match(terms) : undefined;
     const positions = this.points().select(filters, this.defaultRadiusKm, textIds);
-    return { positions, rank: textIds && new Map(textIds.map((id, i) => [id, i])) };
+    return { positions, textIds };
   }
 
   async ids(filters: OfferingFilters, terms: readonly QueryTerm[], max: number): Promise<number[]> {
@@ -99,7 +115,7 @@ export class DegradedSearch implements SearchFallback {
 
   search(query: OfferingsQuery, terms: readonly QueryTerm[]): SearchPage {
     const points = this.points();
-    const { positions, rank } = this.select(query, terms);
+    const { positions, textIds } = this.select(query, terms);
     const c = points.columns;
 
     const counted = countFacets(points, positions);
@@ -113,14 +129,14 @@ export class DegradedSearch implements SearchFallback {
       facets[facet] = countFacets(points, others, facet)[facet]!;
     }
 
-    const order = this.order(query, positions, rank);
+    const order = this.order(query, positions, textIds);
     const start = (query.page - 1) * query.perPage;
     const pageIds = order.slice(start, start + query.perPage).map((p) => c.ids[p]!);
     return { total: positions.length, page: query.page, perPage: query.perPage, hits: this.hits(pageIds, query), facets };
   }
 
   /** Distance when asked for (or with a place and no text), newest by id, else the text's rank, else map order. */
-  private order(query: OfferingsQuery, positions: readonly number[], rank?: Map<number, number>): number[] {
+  private order(query: OfferingsQuery, positions: readonly number[], textIds?: readonly number[]): number[] {
     const c = this.points().columns;
     const sort = query.sort ?? (query.near && !query.q ? 'distance' : 'relevance');
     const sorted = [...positions];
@@ -131,7 +147,8 @@ export class DegradedSearch implements SearchFallback {
     } else if (sort === 'newest') {
       // Ids grow with creation: the newest offering has the highest id.
       sorted.sort((a, b) => c.ids[b]! - c.ids[a]!);
-    } else if (rank) {
+    } else if (textIds) {
+      const rank = new Map(textIds.map((id, i) => [id, i]));
       sorted.sort((a, b) => rank.get(c.ids[a]!)! - rank.get(c.ids[b]!)!);
     }
     return sorted;

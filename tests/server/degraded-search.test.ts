@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RADIUS_KM, zOfferingsQuery } from '../../schema';
 import { DegradedSearch } from '../../server/search/degraded-search';
 import { queryTerms } from '../../server/search/query-words';
+import { setStatus } from '../helpers/fixtures';
 import { search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -57,3 +58,23 @@ describe('the search without Meilisearch', () => {
     expect(answer.hits.length).toBe(Math.min(100, fromMeili.total));
   });
 });
+
+describe('the text matches the search without Meilisearch keeps', () => {
+  it('are looked up again once the text index changed', async () => {
+    const terms = queryTerms('Nachhilfe');
+    const before = await degraded.ids(parse('q=Nachhilfe'), terms, Infinity);
+    const gone = before[0]!;
+    setStatus(t.app.db, gone, 'archived');
+    try {
+      // Kept: nothing told the text index yet.
+      expect(await degraded.ids(parse('q=Nachhilfe'), terms, Infinity)).toContain(gone);
+      t.app.directory.text.apply([gone]);
+      expect(await degraded.ids(parse('q=Nachhilfe'), terms, Infinity)).not.toContain(gone);
+    } finally {
+      setStatus(t.app.db, gone, 'published');
+      t.app.directory.text.apply([gone]);
+    }
+    expect(await degraded.ids(parse('q=Nachhilfe'), terms, Infinity)).toContain(gone);
+  });
+});
+
