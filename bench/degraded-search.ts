@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RADIUS_KM, zOfferingsQuery } from '../schema';
+import { DEFAULT_RADIUS_KM } from '../schema';
 import { databaseFile, loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/connection';
 import { publishedPointRows } from '../server/repos/offerings-repo';
@@ -11,6 +11,7 @@ import { PointStore } from '../server/search/point-store';
 import { queryTerms } from '../server/search/query-words';
 import { TextIndex } from '../server/search/text-index';
 import { queryMix } from './queries';
+import { parseOfferingsQuery } from '../tests/helpers/offerings-query';
 
 // `npx tsx bench/degraded-search.ts [-- --count 100000 --runs 20]`: the search without Meilisearch alone
 // (point store, SQLite's text index, hits from SQLite), per query of the benchmark mix, without HTTP. Also
@@ -24,16 +25,6 @@ const outDir = resolve('bench/out');
 const workDir = join(outDir, `degraded-${process.pid}`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
-
-function parse(query: string) {
-  const params = new URLSearchParams(query);
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    raw[key] = all.length > 1 ? all : all[0]!;
-  }
-  return zOfferingsQuery.parse(raw);
-}
 
 function sizeOf(sqlite: Database.Database, tables: string): number {
   const row = sqlite.prepare(`SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE '${tables}'`).get() as { bytes: number | null };
@@ -76,7 +67,7 @@ async function main() {
     console.log('| query | total | first | repeated median | repeated max |');
     console.log('|---|---|---|---|---|');
     for (const query of queryMix) {
-      const parsed = parse(query);
+      const parsed = parseOfferingsQuery(query);
       const terms = queryTerms(parsed.q ?? '');
       const search = fresh();
       let start = performance.now();

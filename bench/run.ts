@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { zOfferingsQuery } from '../schema';
 import { databaseFile, loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/connection';
 import { countPublishedOfferings, countOfferings } from '../server/repos/offerings-repo';
@@ -17,6 +16,7 @@ import { DEFAULT_RADIUS_KM } from '../schema';
 import { ensureReferenceData, seedDemoData } from '../seed/prepare';
 import { combine, runLoad, type Figures, type Target } from './load';
 import { queryMix } from './queries';
+import { parseOfferingsQuery } from '../tests/helpers/offerings-query';
 
 // `npm run bench [-- --count 100000 --seconds 5 --rounds 3]`: the search API against Meilisearch itself,
 // side by side in one run, plus map points and reindex time. Prints a Markdown report (also written to
@@ -40,16 +40,6 @@ const say = (line = '') => {
   console.log(line);
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-function parseQuery(text: string) {
-  const params = new URLSearchParams(text);
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    raw[key] = all.length > 1 ? all : all[0]!;
-  }
-  return zOfferingsQuery.parse(raw);
-}
 
 async function startApi(port: number, meiliUrl: string, key: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -108,7 +98,7 @@ async function main() {
   const api = await startApi(port, meili.url, meili.masterKey);
   try {
     const engine = new OfferingSearch(client, () => index.uid, DEFAULT_RADIUS_KM);
-    const meiliBodies = queryMix.map((q) => JSON.stringify(engine.buildRequest(parseQuery(q)).body));
+    const meiliBodies = queryMix.map((q) => JSON.stringify(engine.buildRequest(parseOfferingsQuery(q)).body));
     const apiTarget: Target = {
       name: 'API',
       origin: `http://127.0.0.1:${port}`,

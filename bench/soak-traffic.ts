@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { queryMix } from './queries';
+import { seededRandom } from '../tests/helpers/seeded-random';
 
 // The read traffic of families using the directory, as a closed loop of workers over keep-alive
 // connections, recording every request: when it was sent, what it asked for, how it ended and how long it took.
@@ -33,18 +34,6 @@ interface Planned {
   route: Exclude<Route, 'search-degraded'>;
   path: string;
   headers?: Record<string, string>;
-}
-
-/** Small, fast and seedable: every run sends the same sequence of requests per worker. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // GET /api/map-points takes the filters only: it answers every match at once, unpaged and unsorted.
@@ -107,7 +96,7 @@ export async function runTraffic(options: {
     connectTimeout: 5_000,
   });
   const worker = async (seed: number) => {
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     while (performance.now() - t0 < endAt) {
       const planned = plan(mix, random);
       const started = performance.now();

@@ -100,8 +100,8 @@ export class OfferingSearch {
    * an outage switches over: a bug (a 4xx from Meilisearch) stays an error.
    */
   private async onAvailable<T>(work: (backend: SearchBackend) => Promise<T>): Promise<{ value: T; degraded: boolean }> {
-    const fallback = this.fallback?.ready() ? this.fallback : undefined;
-    if (fallback && !this.availability.worthAsking()) return { value: await work(fallback), degraded: true };
+    // Whether the fallback is ready reads SQLite: asked only once Meilisearch is away, not on every search.
+    if (this.servingDegraded()) return { value: await work(this.fallback!), degraded: true };
     try {
       const value = await work(this.meili);
       this.availability.markBack();
@@ -109,10 +109,10 @@ export class OfferingSearch {
     } catch (error) {
       if (!isOutage(error)) throw error;
       this.availability.markAway();
-      if (!fallback) {
+      if (!this.fallback?.ready()) {
         throw isUnavailable(error) ? error : new MeiliUnavailableError('the search index is being rebuilt', 'server');
       }
-      return { value: await work(fallback), degraded: true };
+      return { value: await work(this.fallback), degraded: true };
     }
   }
 
@@ -122,7 +122,7 @@ export class OfferingSearch {
    * back too, not only list searches.
    */
   servingDegraded(): boolean {
-    return this.fallback?.ready() === true && !this.availability.worthAsking();
+    return this.fallback !== undefined && !this.availability.worthAsking() && this.fallback.ready();
   }
 
   async search(query: OfferingsQuery): Promise<OfferingsResponse> {

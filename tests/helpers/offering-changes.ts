@@ -6,6 +6,7 @@ import { enqueueOfferingChanges, publishedForIndex } from '../../server/repos/ou
 import { toSearchDocument } from '../../server/search/documents';
 import type { MeiliClient } from '../../server/search/meili-client';
 import { FREIBURG, offeringDefaults } from './fixtures';
+import { seededRandom } from './seeded-random';
 
 // Changes to offerings exactly as the services make them: the write and its outbox entry in one
 // transaction. The moderation routes are being written elsewhere; once they exist, these helpers can be
@@ -73,24 +74,12 @@ export const archiveOffering = (site: ChangeSite, id: number) => editOffering(si
 export const rejectOffering = (site: ChangeSite, id: number) =>
   editOffering(site, id, { status: 'rejected', rejectionReason: 'Bitte Ort ergänzen' }, 'reject');
 
-/** A small deterministic random generator (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` changes of every kind — create, edit, publish, reject, archive — over a growing set of
  * offerings, each in its own transaction with its outbox entry. Returns the ids touched.
  */
 export function makeChanges(site: ChangeSite, count: number, seed = 1, titlePrefix = 'Lernhilfe'): number[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const ids: number[] = [];
   const statuses: Status[] = ['published', 'rejected', 'archived', 'pending'];
   for (let i = 0; i < count; i++) {

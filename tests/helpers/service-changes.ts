@@ -9,6 +9,7 @@ import { createUser } from './accounts';
 import { offeringDefaults } from './fixtures';
 import { actorFor } from './moderation-fixtures';
 import type { ChangeSite } from './offering-changes';
+import { seededRandom } from './seeded-random';
 
 // Changes to offerings through the real services, as the routes make them: a provider creates, edits,
 // submits and withdraws; a coordinator publishes, rejects, corrects and archives. Only transitions the
@@ -25,16 +26,6 @@ export function serviceActors(site: ChangeSite): ServiceActors {
   const provider = createUser(site.db, { email: `anbieter-${tag}@test.example`, role: 'provider', providerId: site.providerId });
   const coordinator = createUser(site.db, { email: `bw-${tag}@test.example`, role: 'coordinator', regionPrefix: '08' });
   return { provider: actorFor(site.db, provider.id), coordinator: actorFor(site.db, coordinator.id) };
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const statusOf = (db: Db, id: number) => db.select({ status: offerings.status }).from(offerings).where(eq(offerings.id, id)).get()!.status;
@@ -55,7 +46,7 @@ export function makeServiceChanges(
   ids: number[] = [],
 ): Record<string, number> {
   const { db } = site;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const made: Record<string, number> = {};
   const did = (kind: string) => (made[kind] = (made[kind] ?? 0) + 1);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;

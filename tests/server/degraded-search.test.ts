@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RADIUS_KM, zOfferingsQuery } from '../../schema';
+import { DEFAULT_RADIUS_KM } from '../../schema';
 import { DegradedSearch } from '../../server/search/degraded-search';
 import { queryTerms } from '../../server/search/query-words';
 import { setStatus } from '../helpers/fixtures';
 import { search } from '../helpers/http';
 import { startTestApp, type TestApp } from '../helpers/test-app';
+import { parseOfferingsQuery } from '../helpers/offerings-query';
 
 // The search without Meilisearch answers a fixed set of queries with the same offerings and the same facet
 // counts as Meilisearch on the demo data (the order may differ: no typo-aware ranking without it).
@@ -20,16 +21,6 @@ beforeAll(async () => {
   degraded = new DegradedSearch(t.app.db, () => t.app.directory.points, t.app.directory.text, DEFAULT_RADIUS_KM, () => true);
 });
 afterAll(async () => t?.close());
-
-function parse(query: string) {
-  const params = new URLSearchParams(query);
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    raw[key] = all.length > 1 ? all : all[0]!;
-  }
-  return zOfferingsQuery.parse(raw);
-}
 
 const queries = [
   'perPage=100',
@@ -49,7 +40,7 @@ const queries = [
 describe('the search without Meilisearch', () => {
   it.each(queries)('answers "%s" with the same offerings and facet counts', async (query) => {
     const fromMeili = await search(t.app, query);
-    const parsed = parse(query);
+    const parsed = parseOfferingsQuery(query);
     const answer = degraded.search(parsed, queryTerms(parsed.q ?? ''));
     expect(answer.total).toBe(fromMeili.total);
     const all = await degraded.ids(parsed, queryTerms(parsed.q ?? ''), Infinity);
@@ -62,19 +53,19 @@ describe('the search without Meilisearch', () => {
 describe('the text matches the search without Meilisearch keeps', () => {
   it('are looked up again once the text index changed', async () => {
     const terms = queryTerms('Nachhilfe');
-    const before = await degraded.ids(parse('q=Nachhilfe'), terms, Infinity);
+    const before = await degraded.ids(parseOfferingsQuery('q=Nachhilfe'), terms, Infinity);
     const gone = before[0]!;
     setStatus(t.app.db, gone, 'archived');
     try {
       // Kept: nothing told the text index yet.
-      expect(await degraded.ids(parse('q=Nachhilfe'), terms, Infinity)).toContain(gone);
+      expect(await degraded.ids(parseOfferingsQuery('q=Nachhilfe'), terms, Infinity)).toContain(gone);
       t.app.directory.text.apply([gone]);
-      expect(await degraded.ids(parse('q=Nachhilfe'), terms, Infinity)).not.toContain(gone);
+      expect(await degraded.ids(parseOfferingsQuery('q=Nachhilfe'), terms, Infinity)).not.toContain(gone);
     } finally {
       setStatus(t.app.db, gone, 'published');
       t.app.directory.text.apply([gone]);
     }
-    expect(await degraded.ids(parse('q=Nachhilfe'), terms, Infinity)).toContain(gone);
+    expect(await degraded.ids(parseOfferingsQuery('q=Nachhilfe'), terms, Infinity)).toContain(gone);
   });
 });
 

@@ -4,6 +4,7 @@ import { readReferenceData } from '../../seed/reference-data';
 import { PlaceNames } from '../../server/search/place-names';
 import { readChips } from '../../server/search/query-chips';
 import { foldName } from '../../server/lib/fold-name';
+import { seededRandom } from '../helpers/seeded-random';
 
 // The real reference data: the committed files the server loads into SQLite at start (seed/prepare.ts).
 let places: PlaceNames;
@@ -185,7 +186,7 @@ describe('readChips', () => {
   });
 
   it('never throws, and every chip is valid and shortens the query', () => {
-    const random = mulberry32(20240611);
+    const random = seededRandom(20240611);
     const pieces = [
       'a', 'ä', 'ß', 'Z', 'x', 'é', '9', '5', '0', '94227', ' ', ' ', ' ', '-', '.', ',', '(', ')', '/', '€', '%',
       '🙂', '👩‍👧', 'ع', 'ש', 'ж', '中', '\u200f', '\t', 'in ', 'auf ', 'ab ', 'für ', 'Klasse ', 'Jahre', 'jährige',
@@ -211,15 +212,3 @@ describe('readChips', () => {
     }
   });
 });
-
-/** A small seeded random generator (fast-check is not installed). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
